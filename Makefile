@@ -1,0 +1,46 @@
+# Koers — the two commands a new user needs are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: help run test test-sqlite test-postgres lint format clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP) ## Create the environment, load the Brainport dataset and serve on http://127.0.0.1:$(PORT)
+	$(BIN)/koers demo
+	$(BIN)/koers serve --port $(PORT)
+
+lint: $(STAMP) ## ruff, mypy --strict and the migrations check
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
+	DJANGO_SETTINGS_MODULE=koers.conf.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: lint test-sqlite test-postgres ## Lint, then the whole suite on SQLite (and PostgreSQL if KOERS_TEST_DATABASE_URL is set)
+
+test-sqlite: $(STAMP)
+	env -u KOERS_TEST_DATABASE_URL $(BIN)/pytest -n 2 -q
+
+test-postgres: $(STAMP)
+	@if [ -n "$$KOERS_TEST_DATABASE_URL" ]; then \
+		echo "== the suite again on PostgreSQL ($$KOERS_TEST_DATABASE_URL)"; \
+		$(BIN)/pytest -n 2 -q -m "not browser"; \
+	else echo "KOERS_TEST_DATABASE_URL not set: PostgreSQL run skipped"; fi
+
+format: $(STAMP) ## Format the code with ruff
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+clean: ## Remove the environment and local data
+	rm -rf $(VENV) var

@@ -1,0 +1,40 @@
+"""Pieces every domain model shares: bilingual text, natural keys, sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+def localized(obj: object, field: str) -> str:
+    """The Dutch or English variant of `field`, by the active language, falling back to Dutch."""
+    language = (get_language() or "nl")[:2]
+    value = getattr(obj, f"{field}_{language}", "") or getattr(obj, f"{field}_nl", "")
+    return str(value)
+
+
+class CodeManager(models.Manager[Any]):
+    """Looks rows up by their code, the natural key used in exports and datasets."""
+
+    def get_by_natural_key(self, code: str) -> Any:
+        return self.get(code=code)
+
+
+class Sourced(models.Model):
+    """A fact that cites the document and section it comes from."""
+
+    source = models.ForeignKey(
+        "agendas.SourceDocument",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source document"),
+    )
+    source_section = models.CharField(_("section of the source"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True

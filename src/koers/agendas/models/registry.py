@@ -1,0 +1,132 @@
+"""Who and where: source documents, organisations and geographies."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from koers.agendas.models.common import CodeManager, localized
+
+
+class SourceDocument(models.Model):
+    """A document facts are taken from (for the seed documents: their file name)."""
+
+    code = models.SlugField(_("code"), max_length=100, unique=True)
+    title = models.CharField(_("title"), max_length=500)
+    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    reference = models.CharField(_("reference"), max_length=500, blank=True)
+    retrieved = models.DateField(_("retrieved on"), null=True, blank=True)
+
+    objects = CodeManager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def natural_key(self) -> str:
+        return self.code
+
+
+class Geography(models.Model):
+    class Level(models.TextChoices):
+        COUNTRY = "country", _("country")
+        NUTS1 = "nuts1", _("NUTS 1 region")
+        NUTS2 = "nuts2", _("NUTS 2 region (province)")
+        NUTS3 = "nuts3", _("NUTS 3 region")
+        MUNICIPALITY = "municipality", _("municipality")
+        REGION = "region", _("region (set of municipalities)")
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    members = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="regions", verbose_name=_("members")
+    )
+
+    objects = CodeManager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("geography")
+        verbose_name_plural = _("geographies")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    def natural_key(self) -> str:
+        return self.code
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", _("ministry")
+        PROVINCE = "province", _("province")
+        MUNICIPALITY = "municipality", _("municipality")
+        REGIONAL_BODY = "regional_body", _("regional body")
+        COMPANY = "company", _("company")
+        KNOWLEDGE_INSTITUTION = "knowledge_institution", _("knowledge institution")
+        OTHER = "other", _("other")
+
+    class Helix(models.TextChoices):
+        """The triple helix, plus civil society (the 'quadruple helix')."""
+
+        GOVERNMENT = "government", _("government")
+        BUSINESS = "business", _("business")
+        KNOWLEDGE = "knowledge", _("knowledge institutions")
+        CIVIL_SOCIETY = "civil_society", _("civil society")
+
+    code = models.SlugField(_("code"), max_length=100, unique=True)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=300)
+    name_en = models.CharField(_("name (English)"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    helix = models.CharField(_("triple-helix class"), max_length=20, choices=Helix.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="departments",
+        verbose_name=_("parent organisation"),
+    )
+    geography = models.ForeignKey(
+        Geography, on_delete=models.PROTECT, null=True, blank=True, related_name="organisations"
+    )
+
+    objects = CodeManager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    def natural_key(self) -> str:
+        return self.code
+
+    def clean(self) -> None:
+        ancestor = self.parent
+        while ancestor is not None:
+            # A department cannot (indirectly) contain its own parent.
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("An organisation cannot be its own ancestor.")})
+            ancestor = ancestor.parent

@@ -1,0 +1,163 @@
+"""The `koers` command: set up, load, serve, import, export and check.
+
+Each verb is a small function that calls a service; argparse gives every verb
+its `--help`. Django is set up once, after the arguments are parsed, so `--help`
+works without a database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.conf.dev")
+    import django
+
+    django.setup()
+
+
+def _migrate(verbosity: int = 0) -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3") and database["NAME"] != ":memory:":
+        Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    _migrate()
+    print("database ready (migrated)")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from koers.sources import service
+
+    _migrate()
+    result = service.load_demo()
+    if result.action == "unchanged":
+        print("the Brainport dataset is already loaded; nothing to do")
+    else:
+        total = sum(result.counts.values())
+        print(f"Brainport dataset {result.action}: {total} rows")
+        for name, count in result.counts.items():
+            print(f"  {name:<18} {count:>6}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from django.core.management import call_command
+
+    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from koers.sources import service
+
+    data = service.export_document()
+    if args.output in (None, "-"):
+        sys.stdout.buffer.write(data)
+    else:
+        Path(args.output).write_bytes(data)
+        print(f"wrote {args.output} ({len(data)} bytes)", file=sys.stderr)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from koers.sources import service
+    from koers.sources.jsonio import KoersImportError
+
+    path = Path(args.file)
+    try:
+        counts = service.import_document(path.read_bytes(), origin=str(path))
+    except (OSError, KoersImportError) as exc:
+        print(f"koers import: {exc}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 1
+    print(f"imported {sum(counts.values())} rows from {path}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from koers.sources.checks import run_checks
+
+    problems = run_checks()
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s) found" if problems else "no problems found")
+    return 1 if problems else 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["koers manage", *args.arguments])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="koers",
+        description="Koers: monitor a public policy agenda and write its progress report.",
+    )
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    def verb(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = verbs.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    verb("init", cmd_init, "Create or migrate the configured database (left empty).")
+    demo = verb(
+        "demo",
+        cmd_demo,
+        "Initialise the database and load the shipped Brainport dataset (idempotent).",
+    )
+    demo.set_defaults(handler=cmd_demo)
+    serve = verb("serve", cmd_serve, "Serve the site (development server).")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("PORT", "8000")),
+        help="port (default $PORT or 8000)",
+    )
+    export = verb("export", cmd_export, "Export every entity as one deterministic JSON document.")
+    export.add_argument(
+        "--format", choices=["json"], default="json", help="export format (default json)"
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    import_ = verb("import", cmd_import, "Import a document atomically: all of it or nothing.")
+    import_.add_argument("format", choices=["json"], help="the document's format")
+    import_.add_argument("file", metavar="FILE", help="the file to import")
+    verb(
+        "check", cmd_check, "Check the configuration and the data's integrity; exit 1 on problems."
+    )
+    manage = verb("manage", cmd_manage, "Run a Django management command (e.g. createsuperuser).")
+    manage.add_argument("arguments", nargs=argparse.REMAINDER, help="the command and its arguments")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _setup_django()
+    handler: Handler = args.handler
+    return handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

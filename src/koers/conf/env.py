@@ -1,0 +1,85 @@
+"""Read settings from environment variables, loudly.
+
+Every variable Koers reads is declared in `VARIABLES` with its meaning, so the
+README can be checked against the code. A bad value stops start-up with a
+message naming the variable instead of surfacing later as a strange error.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+VARIABLES: dict[str, str] = {
+    "DATABASE_URL": "Database to use: sqlite:///PATH or postgres://USER:PASSWORD@HOST:PORT/NAME. "
+    "Default: an SQLite file var/koers.sqlite3 in the checkout.",
+    "KOERS_SECRET_KEY": "Django's secret key. Required in production.",
+    "KOERS_DEBUG": "true or false. Default true in development, false in production.",
+    "KOERS_ALLOWED_HOSTS": "Comma-separated host names the site answers to. Default: localhost only.",
+    "KOERS_TEST_DATABASE_URL": "A PostgreSQL database URL for a second run of the test suite.",
+    "PORT": "Port `make run` serves on. Default 8000.",
+    "DJANGO_SETTINGS_MODULE": "koers.conf.dev (default), koers.conf.test or koers.conf.production.",
+}
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def get_str(name: str, default: str | None = None) -> str:
+    """The variable's value, or `default`; fails when neither is there."""
+    value = os.environ.get(name, default)
+    if value is None:
+        raise ImproperlyConfigured(f"environment variable {name} is required: {VARIABLES[name]}")
+    return value
+
+
+def get_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if raw.strip().lower() in _TRUE:
+        return True
+    if raw.strip().lower() in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean (use true or false)")
+
+
+def get_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def parse_database_url(url: str) -> dict[str, Any]:
+    """Turn a DATABASE_URL into a Django DATABASES entry."""
+    parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        # sqlite:///relative/or/absolute — everything after "sqlite://" is the path.
+        path = url[len("sqlite://") :]
+        if not path or path == "/":
+            raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no SQLite file")
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": {}}
+    if parts.scheme in {"postgres", "postgresql"}:
+        name = parts.path.lstrip("/")
+        if not name:
+            raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no database")
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(name),
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "",
+            "PORT": str(parts.port or ""),
+        }
+    raise ImproperlyConfigured(
+        f"DATABASE_URL={url!r}: unsupported scheme {parts.scheme!r} (use sqlite or postgres)"
+    )
+
+
+def default_sqlite_url(base_dir: Path) -> str:
+    return f"sqlite:///{base_dir / 'var' / 'koers.sqlite3'}"

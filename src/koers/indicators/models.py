@@ -1,0 +1,241 @@
+"""Indicators, their observations (append-only, revisions kept) and targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from koers.agendas.models import Geography, Item
+from koers.agendas.models.common import CodeManager, Sourced, localized
+from koers.indicators.periods import PeriodError, parse_period
+
+
+class Indicator(models.Model):
+    class Direction(models.TextChoices):
+        INCREASE = "increase", _("higher is better")
+        DECREASE = "decrease", _("lower is better")
+
+    class Frequency(models.TextChoices):
+        ANNUAL = "annual", _("annual")
+        QUARTERLY = "quarterly", _("quarterly")
+        MONTHLY = "monthly", _("monthly")
+        IRREGULAR = "irregular", _("irregular")
+
+    code = models.CharField(_("code"), max_length=100, unique=True)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=300)
+    name_en = models.CharField(_("name (English)"), max_length=300)
+    description_nl = models.TextField(_("description (Dutch)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    unit = models.CharField(_("unit"), max_length=100)
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
+    frequency = models.CharField(_("frequency"), max_length=10, choices=Frequency.choices)
+    publisher = models.CharField(_("source of the statistic"), max_length=300, blank=True)
+    # Options for the assessment, as Open SDG's progress_calculation_options.
+    assessment_options = models.JSONField(_("assessment options"), default=dict, blank=True)
+    items = models.ManyToManyField(Item, blank=True, related_name="indicators")
+
+    objects = CodeManager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")
+
+    def natural_key(self) -> str:
+        return self.code
+
+
+class ObservationQuerySet(models.QuerySet["Observation"]):
+    def current(self) -> ObservationQuerySet:
+        """Only the latest recorded value of each (indicator, geography, series, period)."""
+        newer = Observation.objects.filter(
+            indicator=models.OuterRef("indicator"),
+            geography=models.OuterRef("geography"),
+            series=models.OuterRef("series"),
+            period=models.OuterRef("period"),
+            recorded_at__gt=models.OuterRef("recorded_at"),
+        )
+        return self.exclude(models.Exists(newer))
+
+
+class Observation(Sourced):
+    """One value of an indicator. Never changed in place: a correction adds a newer row."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
+    geography = models.ForeignKey(Geography, on_delete=models.PROTECT, related_name="observations")
+    # The disaggregation, e.g. "Sex=Female|Age=15-24"; empty for the headline series.
+    series = models.CharField(_("series"), max_length=300, blank=True)
+    period = models.CharField(_("period"), max_length=30)
+    period_start = models.DateField(_("period start"), editable=False)
+    period_end = models.DateField(_("period end"), editable=False)
+    value = models.FloatField(_("value"))
+    provisional = models.BooleanField(_("provisional"), default=False)
+    estimated = models.BooleanField(_("estimated"), default=False)
+    revised = models.BooleanField(_("revised"), default=False)
+    note_nl = models.TextField(_("note (Dutch)"), blank=True)
+    note_en = models.TextField(_("note (English)"), blank=True)
+    retrieved = models.DateField(_("retrieved on"), null=True, blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    history = HistoricalRecords()
+    objects = ObservationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["indicator", "geography", "series", "period_start", "recorded_at"]
+        indexes = [models.Index(fields=["indicator", "geography", "series", "period_start"])]
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.geography.code} {self.period}: {self.value}"
+
+    @property
+    def note(self) -> str:
+        return localized(self, "note")
+
+    def clean(self) -> None:
+        try:
+            period = parse_period(self.period)
+        except PeriodError as exc:
+            raise ValidationError({"period": str(exc)}) from None
+        self.period_start, self.period_end = period.start, period.end
+        if self.value != self.value:  # NaN is not a measurement.
+            raise ValidationError({"value": _("The value is not a number.")})
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        period = parse_period(self.period)
+        self.period_start, self.period_end = period.start, period.end
+        super().save(*args, **kwargs)
+
+
+class Target(Sourced):
+    class Kind(models.TextChoices):
+        LEVEL = "level", _("level by a year")
+        CHANGE = "change", _("change from the baseline")
+        SHARE = "share", _("share (percentage)")
+        RANK = "rank", _("rank")
+        CUMULATIVE = "cumulative", _("cumulative count")
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="targets")
+    geography = models.ForeignKey(Geography, on_delete=models.PROTECT, related_name="targets")
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, null=True, blank=True, related_name="targets"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    baseline_period = models.CharField(_("baseline period"), max_length=30, blank=True)
+    baseline_value = models.FloatField(_("baseline value"), null=True, blank=True)
+    target_period = models.CharField(_("target period"), max_length=30)
+    target_value = models.FloatField(_("target value"))
+    note_nl = models.TextField(_("note (Dutch)"), blank=True)
+    note_en = models.TextField(_("note (English)"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "geography", "target_period"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.geography.code}: {self.target_value} by {self.target_period}"
+
+    @property
+    def note(self) -> str:
+        return localized(self, "note")
+
+    def clean(self) -> None:
+        errors = target_rule_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
+
+def target_rule_errors(target: Target) -> dict[str, str]:
+    """The ways a target's kind and values disagree; empty when they agree."""
+    errors: dict[str, str] = {}
+    for name in ("baseline_period", "target_period"):
+        label = getattr(target, name)
+        if label:
+            try:
+                parse_period(label)
+            except PeriodError as exc:
+                errors[name] = str(exc)
+    has_baseline = target.baseline_value is not None and bool(target.baseline_period)
+    if (target.baseline_value is None) != (not target.baseline_period):
+        errors["baseline_value"] = str(_("A baseline needs both a period and a value."))
+    rule = _KIND_RULES.get(target.kind)
+    if rule is None:
+        errors["kind"] = str(_("Unknown target kind."))
+    else:
+        errors.update(rule(target, has_baseline))
+    if not errors and has_baseline and _ends(target.target_period) <= _ends(target.baseline_period):
+        errors["target_period"] = str(_("The target period must lie after the baseline."))
+    return errors
+
+
+def _ends(label: str) -> dt.date:
+    return parse_period(label).end
+
+
+def _needs_baseline(target: Target, has_baseline: bool) -> dict[str, str]:
+    # A change or a running count is meaningless without its starting point.
+    return (
+        {} if has_baseline else {"baseline_value": str(_("This kind of target needs a baseline."))}
+    )
+
+
+def _share_rule(target: Target, has_baseline: bool) -> dict[str, str]:
+    values = [target.target_value, target.baseline_value]
+    if any(v is not None and not 0 <= v <= 100 for v in values):
+        return {"target_value": str(_("A share lies between 0 and 100 percent."))}
+    return {}
+
+
+def _rank_rule(target: Target, has_baseline: bool) -> dict[str, str]:
+    values = [target.target_value, target.baseline_value]
+    if any(v is not None and (v < 1 or v != int(v)) for v in values):
+        return {"target_value": str(_("A rank is a whole number of 1 or more."))}
+    return {}
+
+
+def _cumulative_rule(target: Target, has_baseline: bool) -> dict[str, str]:
+    errors = _needs_baseline(target, has_baseline)
+    if target.target_value < 0:
+        errors["target_value"] = str(_("A count cannot be negative."))
+    elif (
+        has_baseline
+        and target.baseline_value is not None
+        and target.target_value <= target.baseline_value
+    ):
+        errors["target_value"] = str(_("A cumulative count must grow past its baseline."))
+    return errors
+
+
+def _level_rule(target: Target, has_baseline: bool) -> dict[str, str]:
+    return {}
+
+
+_KIND_RULES: dict[str, Callable[[Target, bool], dict[str, str]]] = {
+    Target.Kind.LEVEL: _level_rule,
+    Target.Kind.CHANGE: _needs_baseline,
+    Target.Kind.SHARE: _share_rule,
+    Target.Kind.RANK: _rank_rule,
+    Target.Kind.CUMULATIVE: _cumulative_rule,
+}

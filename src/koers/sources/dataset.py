@@ -1,0 +1,103 @@
+"""Load a dataset folder of YAML files (see datasets/brainport/FORMAT.md).
+
+The YAML is turned into the rows of Koers's JSON format and handed to the same
+atomic importer as `koers import json`, so a dataset obeys exactly the rules of
+any other import. Structural mistakes are reported here, naming the file and
+the entry; value mistakes are reported by the importer with the same names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from koers.sources.dataset_schema import ENTRY_KEYS, check_keys
+from koers.sources.jsonio import import_sections
+
+DATASETS_DIR = Path(__file__).resolve().parents[1] / "datasets"
+BRAINPORT = DATASETS_DIR / "brainport"
+
+
+class DatasetError(ValueError):
+    """A dataset file that cannot be loaded; the message names the file and the entry."""
+
+
+class Rows:
+    """Rows per entity, each with the place in the dataset it came from."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[dict[str, Any]]] = {}
+        self.origins: dict[str, list[str]] = {}
+        self.defined: dict[tuple[str, str], str] = {}
+
+    def add(self, entity: str, row: dict[str, Any], where: str) -> None:
+        key = row.get("code")
+        if isinstance(key, str):
+            scoped = (entity, f"{row['agenda']}/{key}" if entity in {"items", "levels"} else key)
+            if scoped in self.defined:
+                raise DatasetError(
+                    f"{where}: {entity} code {key!r} is already defined in {self.defined[scoped]}"
+                )
+            self.defined[scoped] = where
+        self.rows.setdefault(entity, []).append(row)
+        self.origins.setdefault(entity, []).append(where)
+
+
+def fingerprint(folder: Path = BRAINPORT) -> str:
+    """A hash of the dataset's files, to tell whether a database holds this version."""
+    digest = hashlib.sha256()
+    for path in sorted(_files(folder)):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _files(folder: Path) -> Iterator[Path]:
+    yield from sorted(folder.glob("*.yaml"))
+
+
+def read_dataset(folder: Path = BRAINPORT) -> Rows:
+    """Parse and structurally check every YAML file of the dataset into import rows."""
+    from koers.sources.dataset_rows import RowBuilder
+
+    builder = RowBuilder(Rows(), folder)
+    for path in _files(folder):
+        builder.add_file(path.name, _parse(path))
+    return builder.rows
+
+
+def load_dataset(folder: Path = BRAINPORT) -> dict[str, int]:
+    """Load the dataset into the database in one transaction; returns rows per entity."""
+    rows = read_dataset(folder)
+    return import_sections(rows.rows, origin=str(folder), row_origins=rows.origins)
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DatasetError(f"{path.name}: not valid YAML: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DatasetError(f"{path.name}: the file must hold a mapping of sections")
+    unknown = set(data) - set(ENTRY_KEYS) - {"agendas", "links", "governance", "reference_series"}
+    if unknown:
+        raise DatasetError(f"{path.name}: unknown section {sorted(unknown)[0]!r}")
+    return data
+
+
+def as_date(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+__all__ = ["BRAINPORT", "DatasetError", "check_keys", "fingerprint", "load_dataset", "read_dataset"]

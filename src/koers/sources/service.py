@@ -1,0 +1,62 @@
+"""The sources app's public API: the shipped dataset, JSON export and import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from koers.sources.dataset import BRAINPORT, fingerprint, load_dataset
+from koers.sources.entities import ENTITIES
+from koers.sources.jsonio import export_document, import_document
+from koers.sources.models import DatasetLoad
+
+__all__ = ["DemoResult", "export_document", "import_document", "is_empty", "load_demo"]
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    action: str  # "loaded", "reloaded" or "unchanged"
+    counts: dict[str, int]
+
+
+def is_empty() -> bool:
+    """True when the database holds no entity at all."""
+    return not any(entity.model._default_manager.exists() for entity in ENTITIES)
+
+
+def load_demo(folder: Path = BRAINPORT, name: str = "brainport") -> DemoResult:
+    """Load the shipped dataset; idempotent.
+
+    An empty database gets the dataset. A database holding this very version is
+    left alone. A database holding an older version of the demo data is emptied
+    and loaded again; one holding other data is refused, so no work is lost.
+    """
+    current = fingerprint(folder)
+    record = DatasetLoad.objects.filter(name=name).first()
+    if record is not None and record.fingerprint == current:
+        return DemoResult("unchanged", {})
+    if record is None and not is_empty():
+        raise ValueError(
+            "the database already holds data that did not come from the demo dataset; "
+            "use an empty database (DATABASE_URL) for the demo"
+        )
+    with transaction.atomic():
+        action = "loaded" if record is None else "reloaded"
+        if record is not None:
+            clear_all()
+        counts = load_dataset(folder)
+        DatasetLoad.objects.update_or_create(name=name, defaults={"fingerprint": current})
+    return DemoResult(action, counts)
+
+
+def clear_all() -> None:
+    """Delete every entity, dependants first."""
+    for entity in reversed(ENTITIES):
+        for field in entity.m2m_fields():
+            field.remote_field.through.objects.all().delete()  # type: ignore[union-attr]
+        model = entity.model
+        for name in entity.self_references():
+            model._default_manager.update(**{name: None})
+        model._default_manager.all().delete()
