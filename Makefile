@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+LINTED := src tests $(wildcard bench)
 
 .PHONY: help run test test-sqlite test-postgres lint format clean
 
@@ -22,8 +23,8 @@ run: $(STAMP) ## Create the environment, load the Brainport dataset and serve on
 	$(BIN)/koers serve --port $(PORT)
 
 lint: $(STAMP) ## ruff, mypy --strict and the migrations check
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy src
 	DJANGO_SETTINGS_MODULE=koers.conf.test $(BIN)/python manage.py makemigrations --check --dry-run
 
@@ -39,8 +40,8 @@ test-postgres: $(STAMP)
 	else echo "KOERS_TEST_DATABASE_URL not set: PostgreSQL run skipped"; fi
 
 format: $(STAMP) ## Format the code with ruff
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/ruff check --fix $(LINTED)
 
 clean: ## Remove the environment and local data
 	rm -rf $(VENV) var
