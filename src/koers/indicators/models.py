@@ -41,7 +41,7 @@ class Indicator(models.Model):
     assessment_options = models.JSONField(_("assessment options"), default=dict, blank=True)
     items = models.ManyToManyField(Item, blank=True, related_name="indicators")
 
-    objects = CodeManager()
+    objects = CodeManager["Indicator"]()
 
     class Meta:
         ordering = ["code"]
@@ -83,6 +83,8 @@ class Observation(Sourced):
     geography = models.ForeignKey(Geography, on_delete=models.PROTECT, related_name="observations")
     # The disaggregation, e.g. "Sex=Female|Age=15-24"; empty for the headline series.
     series = models.CharField(_("series"), max_length=300, blank=True)
+    # Every disaggregation column of the source, empty ones as null (Open SDG's rows).
+    dimensions = models.JSONField(_("dimensions"), default=dict, blank=True)
     period = models.CharField(_("period"), max_length=30)
     period_start = models.DateField(_("period start"), editable=False)
     period_end = models.DateField(_("period end"), editable=False)

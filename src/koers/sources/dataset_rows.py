@@ -242,9 +242,17 @@ class RowBuilder:
     # series read from reference statistics -----------------------------------------------
 
     def _reference_series(self, where: str, data: Any) -> None:
-        from koers.sources.statistics import SeriesSpec, StatisticsFormatError, read_series
+        from koers.sources.statistics import (
+            SeriesSpec,
+            SeriesSpecError,
+            StatisticsFormatError,
+            read_series,
+        )
 
-        spec = SeriesSpec.from_mapping(data, where)
+        try:
+            spec = SeriesSpec.from_mapping(data, where)
+        except SeriesSpecError as exc:
+            raise DatasetError(str(exc)) from None
         source = data.get("source") or {}
         code = "ref-" + re.sub(r"[^a-z0-9]+", "-", str(spec.file).lower()).strip("-")[:90]
         if ("sources", code) not in self.rows.defined:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeVar
 
 from django.db import models
 from django.utils.translation import get_language
@@ -16,10 +16,13 @@ def localized(obj: object, field: str) -> str:
     return str(value)
 
 
-class CodeManager(models.Manager[Any]):
+_M = TypeVar("_M", bound=models.Model)
+
+
+class CodeManager(models.Manager[_M]):
     """Looks rows up by their code, the natural key used in exports and datasets."""
 
-    def get_by_natural_key(self, code: str) -> Any:
+    def get_by_natural_key(self, code: str) -> _M:
         return self.get(code=code)
 
 

@@ -26,7 +26,7 @@ class GovernanceBody(Sourced):
     frequency_en = models.CharField(_("frequency (English)"), max_length=200, blank=True)
     members = models.ManyToManyField(Organisation, blank=True, related_name="governance_bodies")
 
-    objects = CodeManager()
+    objects = CodeManager["GovernanceBody"]()
 
     class Meta:
         ordering = ["code"]
@@ -51,7 +51,7 @@ class Meeting(Sourced):
     title_nl = models.CharField(_("title (Dutch)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
 
-    objects = CodeManager()
+    objects = CodeManager["Meeting"]()
 
     class Meta:
         ordering = ["date", "code"]
@@ -89,7 +89,7 @@ class Agreement(Sourced):
     items = models.ManyToManyField(Item, blank=True, related_name="agreements")
 
     history = HistoricalRecords(m2m_fields=[items])
-    objects = CodeManager()
+    objects = CodeManager["Agreement"]()
 
     class Meta:
         ordering = ["due", "code"]

@@ -19,7 +19,7 @@ class SourceDocument(models.Model):
     reference = models.CharField(_("reference"), max_length=500, blank=True)
     retrieved = models.DateField(_("retrieved on"), null=True, blank=True)
 
-    objects = CodeManager()
+    objects = CodeManager["SourceDocument"]()
 
     class Meta:
         ordering = ["code"]
@@ -53,7 +53,7 @@ class Geography(models.Model):
         "self", symmetrical=False, blank=True, related_name="regions", verbose_name=_("members")
     )
 
-    objects = CodeManager()
+    objects = CodeManager["Geography"]()
 
     class Meta:
         ordering = ["code"]
@@ -106,7 +106,7 @@ class Organisation(models.Model):
         Geography, on_delete=models.PROTECT, null=True, blank=True, related_name="organisations"
     )
 
-    objects = CodeManager()
+    objects = CodeManager["Organisation"]()
 
     class Meta:
         ordering = ["code"]

@@ -31,7 +31,7 @@ class Agenda(Sourced):
         verbose_name=_("predecessor"),
     )
 
-    objects = CodeManager()
+    objects = CodeManager["Agenda"]()
 
     class Meta:
         ordering = ["start", "code"]

@@ -1,0 +1,83 @@
+"""Read Eurostat and CBS statistics files into plain `StatPoint` records.
+
+The public entry point is `read_series(path, spec)`; a dataset lists its
+series in `history.yaml` under `reference_series:`, which
+`load_reference_series` turns into `SeriesSpec`s. No Django import: the
+importer that stores the points lives elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import yaml
+
+from koers.sources import cbs, eurostat
+from koers.sources.series import (
+    FLAG_VOCABULARY,
+    FORMATS,
+    SeriesSource,
+    SeriesSpec,
+    SeriesSpecError,
+    StatisticsFormatError,
+    StatPoint,
+)
+
+__all__ = [
+    "FLAG_VOCABULARY",
+    "FORMATS",
+    "SeriesSource",
+    "SeriesSpec",
+    "SeriesSpecError",
+    "StatPoint",
+    "StatisticsFormatError",
+    "load_reference_series",
+    "read_series",
+]
+
+Reader = Callable[[Path, SeriesSpec], list[StatPoint]]
+
+READERS: Mapping[str, Reader] = {
+    "eurostat-tsv": eurostat.read_tsv,
+    "eurostat-sdmx-csv": eurostat.read_sdmx_csv,
+    "eurostat-long-csv": eurostat.read_long_csv,
+    "eurostat-jsonstat": eurostat.read_jsonstat,
+    "cbs-csv": cbs.read_csv,
+    "cbs-odata-json": cbs.read_odata_json,
+}
+
+
+def read_series(path: Path, spec: SeriesSpec) -> list[StatPoint]:
+    """Read the series `spec` describes from the file at `path`.
+
+    Returns the points sorted by geography and period, with geography codes
+    mapped to Koers codes and flags in Koers's vocabulary. Missing values are
+    left out. Raises `StatisticsFormatError` (file, line or record, field)
+    when the file does not read as `spec.format`.
+    """
+    reader = READERS.get(spec.format)
+    if reader is None:
+        raise StatisticsFormatError(path, f"no reader for format {spec.format!r}")
+    try:
+        return reader(path, spec)
+    except UnicodeDecodeError as exc:
+        raise StatisticsFormatError(path, f"not UTF-8 text ({exc.reason})") from None
+    except (OSError, EOFError) as exc:
+        # EOFError: a gzip file cut short.
+        raise StatisticsFormatError(path, f"cannot read the file ({exc})") from None
+
+
+def load_reference_series(path: Path) -> list[SeriesSpec]:
+    """The `reference_series:` entries of a dataset YAML file (e.g. history.yaml)."""
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    if not isinstance(data, dict):
+        raise SeriesSpecError(f"{path.name}: expected a mapping at the top level")
+    entries = data.get("reference_series", [])
+    if not isinstance(entries, list):
+        raise SeriesSpecError(f"{path.name}: reference_series must be a list")
+    return [
+        SeriesSpec.from_mapping(entry, f"{path.name}: reference_series[{index}]")
+        for index, entry in enumerate(entries)
+    ]
