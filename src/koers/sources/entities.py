@@ -28,11 +28,7 @@ class Entity:
 
     def fields(self) -> list[models.Field[Any, Any]]:
         """Exported concrete fields: everything a user entered, not ids or derived columns."""
-        return [
-            f
-            for f in self.model._meta.concrete_fields
-            if not f.primary_key and f.editable
-        ]
+        return [f for f in self.model._meta.concrete_fields if not f.primary_key and f.editable]
 
     def m2m_fields(self) -> list[models.Field[Any, Any]]:
         return list(self.model._meta.many_to_many)
