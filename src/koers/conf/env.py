@@ -59,9 +59,9 @@ def parse_database_url(url: str) -> dict[str, Any]:
     """Turn a DATABASE_URL into a Django DATABASES entry."""
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
-        # sqlite:///relative/or/absolute — everything after "sqlite://" is the path.
-        path = url[len("sqlite://") :]
-        if not path or path == "/":
+        # As dj-database-url: sqlite:///relative/path and sqlite:////absolute/path.
+        path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else ""
+        if not path:
             raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no SQLite file")
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": {}}
     if parts.scheme in {"postgres", "postgresql"}:
