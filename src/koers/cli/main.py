@@ -64,6 +64,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from koers.sources import service
 
+    if args.format == "opensdg":
+        if not args.output:
+            print("koers export --format opensdg needs -o DIR", file=sys.stderr)
+            return 2
+        count = service.export_opensdg(Path(args.output))
+        print(f"wrote {count} indicators to {args.output}", file=sys.stderr)
+        return 0
     data = service.export_document()
     if args.output in (None, "-"):
         sys.stdout.buffer.write(data)
@@ -76,15 +83,31 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from koers.sources import service
     from koers.sources.jsonio import KoersImportError
+    from koers.sources.opensdg_format import OpenSdgFormatError
 
     path = Path(args.file)
     try:
-        counts = service.import_document(path.read_bytes(), origin=str(path))
-    except (OSError, KoersImportError) as exc:
+        if args.format == "opensdg":
+            counts = service.import_opensdg(path, geography=args.geography)
+        else:
+            counts = service.import_document(path.read_bytes(), origin=str(path))
+    except (OSError, KoersImportError, OpenSdgFormatError) as exc:
         print(f"koers import: {exc}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1
     print(f"imported {sum(counts.values())} rows from {path}")
+    return 0
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    from koers.assessment import commands
+
+    try:
+        output = commands.assess_command(args.agenda, args.method, args.format)
+    except ValueError as exc:
+        print(f"koers assess: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(output)
     return 0
 
 
@@ -142,8 +165,32 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
     import_ = verb("import", cmd_import, "Import a document atomically: all of it or nothing.")
-    import_.add_argument("format", choices=["json"], help="the document's format")
-    import_.add_argument("file", metavar="FILE", help="the file to import")
+    import_.add_argument(
+        "format",
+        choices=["json", "opensdg"],
+        help="json (a Koers document) or opensdg (a data repository folder)",
+    )
+    import_.add_argument(
+        "file", metavar="PATH", help="the file (json) or folder (opensdg) to import"
+    )
+    import_.add_argument(
+        "--geography",
+        default="NL",
+        help="opensdg: the geography code the data describe (default NL)",
+    )
+    assess = verb(
+        "assess", cmd_assess, "Assess every target (or indicator trend) and print the results."
+    )
+    assess.add_argument("--agenda", metavar="CODE", help="only the targets of this agenda")
+    assess.add_argument(
+        "--method",
+        metavar="NAME",
+        help="force one method (opensdg, eurostat_short, eurostat_long, linear_cumulative, "
+        "linear_rank, linear_level); default: by target kind",
+    )
+    assess.add_argument(
+        "--format", choices=["table", "json"], default="table", help="output format"
+    )
     verb(
         "check", cmd_check, "Check the configuration and the data's integrity; exit 1 on problems."
     )

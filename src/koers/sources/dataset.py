@@ -36,6 +36,8 @@ class Rows:
         self.defined: dict[tuple[str, str], str] = {}
 
     def add(self, entity: str, row: dict[str, Any], where: str) -> None:
+        if entity == "observations":
+            self._once_per_period(row, where)
         key = row.get("code")
         if isinstance(key, str):
             scoped = (entity, f"{row['agenda']}/{key}" if entity in {"items", "levels"} else key)
@@ -46,6 +48,19 @@ class Rows:
             self.defined[scoped] = where
         self.rows.setdefault(entity, []).append(row)
         self.origins.setdefault(entity, []).append(where)
+
+    def _once_per_period(self, row: dict[str, Any], where: str) -> None:
+        # A second value for the same period would silently read as a revision of the first.
+        key = (
+            "observation",
+            "/".join(str(row[k]) for k in ("indicator", "geography", "series", "period")),
+        )
+        if key in self.defined:
+            raise DatasetError(
+                f"{where}: {row['indicator']} for {row['geography']} {row['period']} "
+                f"is already given in {self.defined[key]}"
+            )
+        self.defined[key] = where
 
 
 def fingerprint(folder: Path = BRAINPORT) -> str:

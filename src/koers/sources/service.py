@@ -11,8 +11,17 @@ from koers.sources.dataset import BRAINPORT, fingerprint, load_dataset
 from koers.sources.entities import ENTITIES
 from koers.sources.jsonio import export_document, import_document
 from koers.sources.models import DatasetLoad
+from koers.sources.opensdg_io import export_opensdg, import_opensdg
 
-__all__ = ["DemoResult", "export_document", "import_document", "is_empty", "load_demo"]
+__all__ = [
+    "DemoResult",
+    "export_document",
+    "export_opensdg",
+    "import_document",
+    "import_opensdg",
+    "is_empty",
+    "load_demo",
+]
 
 
 @dataclass(frozen=True)

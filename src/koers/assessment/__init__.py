@@ -1,0 +1,1 @@
+"""Progress assessment of policy indicators (pure Python; see methods.py)."""
