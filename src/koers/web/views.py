@@ -10,3 +10,8 @@ from koers.agendas import service as agendas
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", {"agendas": agendas.agenda_summaries()})
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement that Dutch law asks of every government site."""
+    return render(request, "web/accessibility.html")
