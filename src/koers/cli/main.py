@@ -111,6 +111,14 @@ def cmd_assess(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from koers.reporting.commands import report_command
+
+    return report_command(
+        args.agenda, args.period, args.format, args.lang, args.output, args.cover_note
+    )
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from koers.sources.checks import run_checks
 
@@ -159,7 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export = verb("export", cmd_export, "Export every entity as one deterministic JSON document.")
     export.add_argument(
-        "--format", choices=["json"], default="json", help="export format (default json)"
+        "--format",
+        choices=["json", "opensdg"],
+        default="json",
+        help="json (one document, default) or opensdg (a data repository folder; needs -o DIR)",
     )
     export.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
@@ -190,6 +201,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     assess.add_argument(
         "--format", choices=["table", "json"], default="table", help="output format"
+    )
+    report = verb(
+        "report", cmd_report, "Write the progress report of an agenda over a period to a file."
+    )
+    report.add_argument("--agenda", metavar="CODE", required=True, help="the agenda, e.g. bna")
+    report.add_argument(
+        "--period",
+        metavar="START:END",
+        required=True,
+        help="the reporting period, dates as YYYY-MM-DD, e.g. 2019-07-01:2020-06-30",
+    )
+    report.add_argument(
+        "--format", choices=["html", "pdf", "docx"], default="pdf", help="output format"
+    )
+    report.add_argument("--lang", choices=["nl", "en"], default="nl", help="language (default nl)")
+    report.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    report.add_argument(
+        "--cover-note",
+        action="store_true",
+        help="also write the cover note (subject, occasion, key message ...) beside the report",
     )
     verb(
         "check", cmd_check, "Check the configuration and the data's integrity; exit 1 on problems."

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "koers.agendas",
     "koers.indicators",
     "koers.sources",
+    "koers.reporting",
     "koers.web",
 ]
 
