@@ -45,6 +45,10 @@ class Table:
     rows: Sequence[Sequence[Cell]]
     notes: Sequence[str] = field(default_factory=tuple)
 
+    @property
+    def numeric_positions(self) -> list[int]:
+        return [index for index, column in enumerate(self.columns) if column.numeric]
+
     def records(self) -> list[dict[str, Cell]]:
         keys = [column.key for column in self.columns]
         return [dict(zip(keys, row, strict=True)) for row in self.rows]

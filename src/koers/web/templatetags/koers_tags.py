@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 from django import template
 from django.urls import translate_url
+from django.utils.translation import get_language
+
+from koers.charts.numbers import MISSING, Language, format_number
 
 register = template.Library()
 
@@ -17,3 +23,33 @@ def koers_translate_url(path: str, language: str) -> str:
     instead of being pasted on. A path that does not resolve comes back unchanged.
     """
     return translate_url(path, language)
+
+
+@register.filter
+def cell(value: object) -> str:
+    """A table cell as the page shows it: numbers in the page's language, dates ISO, None as –."""
+    if value is None:
+        return MISSING
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float | Decimal):
+        return format_number(float(value), _language())
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+@register.filter
+def number(value: float | Decimal | None, decimals: int | None = None) -> str:
+    """`{{ value|number }}` or `{{ value|number:1 }}`: 62.000 in Dutch, 62,000 in English."""
+    return format_number(None if value is None else float(value), _language(), decimals)
+
+
+def _language() -> Language:
+    return "en" if (get_language() or "nl").startswith("en") else "nl"
+
+
+@register.simple_tag
+def download_url(base: str, table: str, fmt: str) -> str:
+    """`{% download_url download_base 'milestones' 'csv' %}` -> `<base>milestones.csv`."""
+    return f"{base}{table}.{fmt}"
