@@ -140,12 +140,12 @@ def assess_target(
     series = Series(
         points=tuple(values),
         direction="decrease" if _lower_is_better(target) else "increase",
-        target=target.target_value,
+        target=target.target_level,
         target_year=float(parse_period(target.target_period).end.year),
         key=target_key(target),
     )
     result = _run(series, chosen, baseline)
-    path = (baseline, Point(series.target_year or 0.0, target.target_value)) if baseline else None
+    path = (baseline, Point(series.target_year or 0.0, target.target_level)) if baseline else None
     stale = _staleness(target.indicator, points, as_of)
     result = staleness.with_staleness(result, stale) if stale else result
     return TargetAssessment(target, result, tuple(points), path, stale)

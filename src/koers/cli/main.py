@@ -41,9 +41,16 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from koers.sources import service
+    from koers.sources.dataset import DatasetError
+    from koers.sources.jsonio import KoersImportError
 
     _migrate()
-    result = service.load_demo()
+    try:
+        result = service.load_demo()
+    except (DatasetError, KoersImportError) as exc:
+        print(f"koers demo: {exc}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 1
     if result.action == "unchanged":
         print("the Brainport dataset is already loaded; nothing to do")
     else:

@@ -163,6 +163,17 @@ class Target(Sourced):
     def note(self) -> str:
         return localized(self, "note")
 
+    @property
+    def target_level(self) -> float:
+        """The value the indicator itself must reach.
+
+        A change target states a percentage change from its baseline ("+20 % on
+        EUR 9.9 bn in 2019"); every other kind states the level itself.
+        """
+        if self.kind == Target.Kind.CHANGE and self.baseline_value is not None:
+            return self.baseline_value * (1 + self.target_value / 100)
+        return self.target_value
+
     def clean(self) -> None:
         errors = target_rule_errors(self)
         if errors:

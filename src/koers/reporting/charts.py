@@ -171,11 +171,5 @@ def _required_path(
 
 
 def target_level(target: Target) -> float:
-    """The value the target aims at on the indicator's own scale.
-
-    A change target states a percentage change from its baseline (+20 % on
-    EUR 9.9 billion); drawn as 20 it would sit at the bottom of the chart.
-    """
-    if target.kind == Target.Kind.CHANGE and target.baseline_value is not None:
-        return target.baseline_value * (1 + target.target_value / 100)
-    return target.target_value
+    """The value the target aims at on the indicator's own scale (see Target.target_level)."""
+    return target.target_level

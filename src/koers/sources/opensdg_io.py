@@ -248,7 +248,7 @@ def _default_options(indicator: Indicator) -> dict[str, object]:
     target = indicator.targets.order_by("target_period").first()
     if target is not None and target.kind in ("level", "share"):
         options |= {
-            "target": target.target_value,
+            "target": target.target_level,
             "target_year": parse_period(target.target_period).end.year,
         }
         if target.baseline_period:

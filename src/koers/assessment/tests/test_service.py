@@ -95,7 +95,34 @@ def test_a_level_target_uses_the_open_sdg_method_from_the_baseline_year() -> Non
     assessed = service.assess_target(target, as_of=dt.date(2024, 1, 1))
     assert assessed.result.method == "opensdg"
     assert assessed.result.base is not None and assessed.result.base.year == 2021
-    assert assessed.result.status == "target_achieved" or assessed.result.score is not None
+    # Observed growth (2.5 %/yr) is well above the 0.87 %/yr the target needs, target not yet met.
+    assert assessed.result.status == "substantial_progress"
+    assert assessed.result.progress_value == pytest.approx(
+        ((145000 / 138000) ** 0.5 - 1) / ((151800 / 138000) ** (1 / 11) - 1)
+    )
+
+
+def test_a_change_target_is_judged_against_the_level_it_implies() -> None:
+    # "+20 % on EUR 9.9 bn in 2019 by 2030": the level to reach is 11.88 bn, not 20.
+    value_added = IndicatorFactory(unit="EUR")
+    target = TargetFactory(
+        indicator=value_added,
+        kind=Target.Kind.CHANGE,
+        baseline_period="2019",
+        baseline_value=9.9e9,
+        target_period="2030",
+        target_value=20.0,
+    )
+    assert target.target_level == pytest.approx(11.88e9)
+    _observe(value_added, {"2019": 9.9e9, "2021": 9.95e9}, target.geography)
+    assessed = service.assess_target(target, as_of=dt.date(2022, 1, 1))
+    assert assessed.required_path is not None
+    assert assessed.required_path[1].value == pytest.approx(11.88e9)
+    # Growth of 0.25 %/yr against the 1.67 %/yr needed: a small fraction of the pace.
+    assert assessed.result.status in {"limited_progress", "moderate_progress"}
+    assert assessed.result.progress_value == pytest.approx(
+        ((9.95 / 9.9) ** 0.5 - 1) / (1.2 ** (1 / 11) - 1)
+    )
 
 
 def test_old_data_are_flagged_stale() -> None:
