@@ -20,6 +20,7 @@ VARIABLES: dict[str, str] = {
     "KOERS_SECRET_KEY": "Django's secret key. Required in production.",
     "KOERS_DEBUG": "true or false. Default true in development, false in production.",
     "KOERS_ALLOWED_HOSTS": "Comma-separated host names the site answers to. Default: localhost only.",
+    "KOERS_STATIC_ROOT": "Production: the folder collectstatic fills. Default var/static in the checkout.",
     "KOERS_TEST_DATABASE_URL": "A PostgreSQL database URL for a second run of the test suite.",
     "PORT": "Port `make run` serves on. Default 8000.",
     "DJANGO_SETTINGS_MODULE": "koers.conf.dev (default), koers.conf.test or koers.conf.production.",

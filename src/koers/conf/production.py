@@ -16,7 +16,7 @@ if len(SECRET_KEY) < 32 or SECRET_KEY.startswith("insecure"):
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("KOERS_ALLOWED_HOSTS must name the host(s) Koers is served on")
 
-STATIC_ROOT = BASE_DIR / "var" / "static"  # noqa: F405 (filled by collectstatic)
+STATIC_ROOT = env.get_str("KOERS_STATIC_ROOT", str(BASE_DIR / "var" / "static"))  # noqa: F405
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
