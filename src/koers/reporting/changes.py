@@ -36,6 +36,7 @@ def build_changes(scope: Scope) -> Changes | None:
         return None
     return Changes(
         previous_text=format_period(before_start, before_end, scope.language),
+        previous_updates=len(latest_updates(scope.agenda, before_start, before_end)),
         status_moves=_status_moves(scope, before_start, before_end),
         new_items=tuple(_new_items(scope)),
         ended_items=tuple(_ended_items(scope)),

@@ -105,6 +105,9 @@ class Labels:
     targets_revised: str = gettext_noop("Revised targets")
     figures_revised: str = gettext_noop("Revised figures")
     no_changes: str = gettext_noop("Nothing changed in this respect.")
+    no_previous_updates: str = gettext_noop(
+        "No status updates of the previous period are recorded, so status changes cannot be shown."
+    )
     annex: str = gettext_noop("Annex: indicators, targets and assessment")
     annex_intro: str = gettext_noop(
         "Every indicator of the agenda with its definition, targets, the automatic assessment "

@@ -332,7 +332,7 @@ def _changes(document: DocumentObject, report: Report) -> None:
         rows = [[m.label, m.before.label, m.after.label] for m in changes.status_moves]
         table(document, L.status_moves_caption, [L.item, L.before, L.after], rows)
     else:
-        paragraph(document, L.no_changes)
+        paragraph(document, L.no_changes if changes.previous_updates else L.no_previous_updates)
     for title, entries in (
         (L.new_items, changes.new_items),
         (L.ended_items, changes.ended_items),

@@ -323,6 +323,7 @@ class Revision:
 @dataclass(frozen=True)
 class Changes:
     previous_text: str
+    previous_updates: int  # status updates recorded over the previous period
     status_moves: tuple[StatusMove, ...]
     new_items: tuple[ItemChange, ...]
     ended_items: tuple[ItemChange, ...]

@@ -99,3 +99,13 @@ def test_the_first_period_of_an_agenda_has_no_previous_report(proefagenda: Agend
     # The agenda starts on 1 June 2018: July 2017 - June 2018 had no report.
     report = build_report("proefagenda", dt.date(2018, 7, 1), dt.date(2019, 6, 30), "nl")
     assert report.changes is None
+
+
+def test_without_updates_of_the_previous_period_the_report_says_so(proefagenda: Agenda) -> None:
+    StatusUpdate.objects.filter(period_end__lt=PERIOD[0]).delete()
+    report = build_report("proefagenda", *PERIOD, "nl")
+    assert report.changes is not None and report.changes.previous_updates == 0
+    from koers.reporting.render_html import render_html
+
+    assert "Over de vorige periode zijn geen statusupdates vastgelegd" in render_html(report)
+    assert "Hierin is niets veranderd" in render_html(report)  # the other sections still say so

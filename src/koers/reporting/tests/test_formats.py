@@ -41,7 +41,7 @@ def assert_complete(
 ) -> None:
     """`text` (a whole rendered report) names everything the data says it must."""
     for title in pillar_and_action_titles(agenda, *period, language):
-        assert squash(title) in text, title
+        assert _without_dashes(title) in _without_dashes(text), title
     for label in status_labels(agenda, *period, language):
         assert label in text, label
     for name, values in key_figure_candidates(agenda, period[1], language).items():
@@ -49,6 +49,12 @@ def assert_complete(
         assert any(value in text for value in values), (name, values)
     for amount in budget_amounts(agenda, language):
         assert amount in text, amount
+
+
+def _without_dashes(text: str) -> str:
+    # pdftotext takes a hyphen at the end of a line for a word break and drops it
+    # ("Eindhoven Central -|Eindhoven Airport"), so titles are compared without dashes.
+    return squash(text.replace("-", " ").replace("‐", " "))
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
