@@ -48,12 +48,12 @@ def indicator_assessments(scope: Scope) -> dict[int, IndicatorAssessment]:
 
 def key_figures(scope: Scope) -> tuple[KeyFigure, ...]:
     """The latest figure of every agenda indicator known by the end of the period."""
-    figures = (_key_figure(scope, indicator) for indicator in scope.indicators)
+    figures = (key_figure(scope, indicator) for indicator in scope.indicators)
     return tuple(figure for figure in figures if figure is not None)
 
 
-def _key_figure(scope: Scope, indicator: Indicator) -> KeyFigure | None:
-    geography = _main_geography(scope, indicator)
+def key_figure(scope: Scope, indicator: Indicator) -> KeyFigure | None:
+    geography = main_geography(scope, indicator)
     if geography is None:
         return None
     latest = (
@@ -73,12 +73,12 @@ def _key_figure(scope: Scope, indicator: Indicator) -> KeyFigure | None:
         value_text=format_value(latest.value, indicator.unit, lang),
         period=latest.period,
         geography=in_language(geography, "name", lang),
-        flags_text=_flags_text(scope, latest.provisional, latest.estimated, latest.revised),
+        flags_text=flags_text(scope, latest.provisional, latest.estimated, latest.revised),
         source=source_ref(latest.source, latest.source_section, lang, latest.retrieved),
     )
 
 
-def _main_geography(scope: Scope, indicator: Indicator) -> Geography | None:
+def main_geography(scope: Scope, indicator: Indicator) -> Geography | None:
     """The target's geography, else the one with the most headline figures (regions first)."""
     target = indicator.targets.select_related("geography").first()
     if target is not None:
@@ -97,7 +97,7 @@ def _main_geography(scope: Scope, indicator: Indicator) -> Geography | None:
     )
 
 
-def _flags_text(scope: Scope, provisional: bool, estimated: bool, revised: bool) -> str:
+def flags_text(scope: Scope, provisional: bool, estimated: bool, revised: bool) -> str:
     on = [("provisional", provisional), ("estimated", estimated), ("revised", revised)]
     return ", ".join(names.named(names.FLAG, flag, scope.t) for flag, is_on in on if is_on)
 
@@ -120,7 +120,7 @@ def _target_row(scope: Scope, target: Target, assessed: TargetAssessment | None)
         indicator=in_language(target.indicator, "name", lang),
         geography=in_language(target.geography, "name", lang),
         kind=names.named(names.TARGET_KIND, target.kind, scope.t),
-        baseline_text=_baseline_text(scope, target),
+        baseline_text=baseline_text(scope, target),
         target_text=target_text(scope, target),
         latest_text=f"{format_value(latest.value, unit, lang)} ({latest.period})"
         if latest
@@ -153,7 +153,7 @@ def target_text(scope: Scope, target: Target) -> str:
     return scope.t(gettext_noop("{value} by {year}")).format(value=amount, year=year)
 
 
-def _baseline_text(scope: Scope, target: Target) -> str:
+def baseline_text(scope: Scope, target: Target) -> str:
     if target.baseline_value is None:
         return "–"
     unit = "%" if target.kind == Target.Kind.SHARE else target.indicator.unit
@@ -177,8 +177,8 @@ def _annex_indicator(
     targets: tuple[TargetRow, ...],
 ) -> AnnexIndicator:
     lang = scope.language
-    rows = [_target_assessment(scope, ta) for ta in assessed.targets]
-    rows += [_trend_assessment(scope, tr) for tr in assessed.trends]
+    rows = [target_assessment_row(scope, ta) for ta in assessed.targets]
+    rows += [trend_assessment_row(scope, tr) for tr in assessed.trends]
     return AnnexIndicator(
         code=indicator.code,
         name=in_language(indicator, "name", lang),
@@ -197,7 +197,7 @@ def _annex_indicator(
     )
 
 
-def _target_assessment(scope: Scope, assessed: TargetAssessment) -> AssessmentRow:
+def target_assessment_row(scope: Scope, assessed: TargetAssessment) -> AssessmentRow:
     target = assessed.target
     subject = (
         f"{target_text(scope, target)}, {in_language(target.geography, 'name', scope.language)}"
@@ -205,7 +205,7 @@ def _target_assessment(scope: Scope, assessed: TargetAssessment) -> AssessmentRo
     return _assessment_row(scope, subject, target.indicator.unit, assessed)
 
 
-def _trend_assessment(scope: Scope, assessed: TrendAssessment) -> AssessmentRow:
+def trend_assessment_row(scope: Scope, assessed: TrendAssessment) -> AssessmentRow:
     area = in_language(assessed.geography, "name", scope.language)
     subject = scope.t(gettext_noop("trend in {area}")).format(area=area)
     return _assessment_row(scope, subject, assessed.indicator.unit, assessed)

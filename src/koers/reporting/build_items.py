@@ -42,7 +42,7 @@ def _pillar(scope: Scope, item: Item, lines: dict[int, list[BudgetLine]]) -> Pil
         title=item.title,
         level=item.level.name,
         description=item.description,
-        owner=_pillar_owner(scope, item, flat),
+        owner=pillar_owner(scope, item, [a.owner for a in flat]),
         computed=scope.computed_status(item),
         narrative=update.narrative if update else "",
         highlights=tuple(update.highlights) if update else (),
@@ -59,11 +59,11 @@ def _pillar(scope: Scope, item: Item, lines: dict[int, list[BudgetLine]]) -> Pil
 SEVERITY = ("behind", "delayed", "attention", "on_track", "completed", "stopped")
 
 
-def _pillar_owner(scope: Scope, item: Item, actions: list[ActionSection]) -> StatusLabel:
-    """The pillar's own update; without one, the status most of its actions report."""
+def pillar_owner(scope: Scope, item: Item, below: list[StatusLabel]) -> StatusLabel:
+    """The pillar's own update; without one, the status most of the items `below` it report."""
     if item.pk in scope.updates:
         return scope.owner_status(item)
-    counted = Counter(a.owner.code for a in actions if a.owner.code in SEVERITY)
+    counted = Counter(status.code for status in below if status.code in SEVERITY)
     if not counted:
         return scope.status_label(names.OWNER_STATUS, "none")
     code = max(counted, key=lambda c: (counted[c], -SEVERITY.index(c)))

@@ -58,6 +58,7 @@ __all__ = [
     "UnknownAgendaError",
     "build_report",
     "find_agenda",
+    "index_assessments",
 ]
 
 
@@ -74,7 +75,7 @@ def build_report(agenda_code: str, start: dt.date, end: dt.date, language: str) 
     check_not_empty(agenda, start, end)
     with active(lang):
         scope = Scope(agenda, start, end, lang)
-        scope.assessments = _index(assess_agenda(agenda, as_of=end))
+        scope.assessments = index_assessments(assess_agenda(agenda, as_of=end))
         return _assemble(scope)
 
 
@@ -114,7 +115,8 @@ def check_not_empty(agenda: Agenda, start: dt.date, end: dt.date) -> None:
     )
 
 
-def _index(roots: list[ItemAssessment]) -> dict[int, ItemAssessment]:
+def index_assessments(roots: list[ItemAssessment]) -> dict[int, ItemAssessment]:
+    """Every item's assessment in the roll-up trees under `roots`, by item id."""
     found: dict[int, ItemAssessment] = {}
     stack = list(roots)
     while stack:
