@@ -20,7 +20,31 @@ from typing import Literal
 from django.http import HttpResponse
 from openpyxl import Workbook
 
-Cell = str | int | float | Decimal | dt.date | None
+
+@dataclass(frozen=True)
+class Link:
+    """A cell that links somewhere on the page; downloads carry its text."""
+
+    text: str
+    url: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A status cell: a badge on the page (`code` picks its look), its label in downloads."""
+
+    code: str
+    label: str
+    tone: str = "none"
+
+    def __str__(self) -> str:
+        return self.label
+
+
+Cell = str | int | float | Decimal | dt.date | Link | Badge | None
 DownloadFormat = Literal["csv", "xlsx", "json"]
 FORMATS: tuple[DownloadFormat, ...] = ("csv", "xlsx", "json")
 CONTENT_TYPES: dict[DownloadFormat, str] = {
@@ -64,6 +88,8 @@ def _plain(cell: Cell) -> str | int | float | None:
         return cell.isoformat()
     if isinstance(cell, Decimal):
         return int(cell) if cell == cell.to_integral_value() else float(cell)
+    if isinstance(cell, Link | Badge):
+        return cell.text if isinstance(cell, Link) else cell.label
     return cell
 
 

@@ -7,9 +7,12 @@ from decimal import Decimal
 
 from django import template
 from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from koers.charts.numbers import MISSING, Language, format_number
+from koers.web.tables import Badge, Link
 
 register = template.Library()
 
@@ -27,9 +30,14 @@ def koers_translate_url(path: str, language: str) -> str:
 
 @register.filter
 def cell(value: object) -> str:
-    """A table cell as the page shows it: numbers in the page's language, dates ISO, None as –."""
+    """A table cell as the page shows it: numbers in the page's language, dates ISO, None as –,
+    links as links and statuses as badges."""
     if value is None:
         return MISSING
+    if isinstance(value, Link):
+        return format_html('<a href="{}">{}</a>', value.url, value.text)
+    if isinstance(value, Badge):
+        return status_badge(value)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | float | Decimal):
@@ -53,3 +61,18 @@ def _language() -> Language:
 def download_url(base: str, table: str, fmt: str) -> str:
     """`{% download_url download_base 'milestones' 'csv' %}` -> `<base>milestones.csv`."""
     return f"{base}{table}.{fmt}"
+
+
+@register.filter
+def status_badge(status: object) -> SafeString:
+    """`{{ status|status_badge }}`: a status word in a badge whose colour and shape follow its tone.
+
+    `status` is anything with `code`, `label` and `tone` (a report StatusLabel, a Badge).
+    The word is always printed: colour and shape only repeat it (WCAG 1.4.1).
+    """
+    code = getattr(status, "code", "none")
+    tone = getattr(status, "tone", "none")
+    label = getattr(status, "label", "")
+    return format_html(
+        '<span class="koers-status koers-status--{} koers-tone--{}">{}</span>', code, tone, label
+    )
