@@ -1,0 +1,69 @@
+"""Figures as the dashboard lists them: an indicator's latest value, target and status.
+
+These reuse the report's figure helpers (`koers.reporting.build_figures`), so a
+value, a target and a status read the same on the site and in the report.
+Those helpers take a report scope for its language and end date only; the
+dashboard gives them one that ends today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from koers.agendas.models import Agenda
+from koers.assessment.service import IndicatorAssessment, ItemAssessment, assess_indicator
+from koers.indicators.models import Indicator
+from koers.reporting import labels as names
+from koers.reporting.build_figures import key_figure, target_text
+from koers.reporting.scope import Scope
+from koers.reporting.types import KeyFigure
+from koers.web.pages.common import badge, language, status, today
+from koers.web.tables import Badge, Column, Link, Table
+
+
+def indicator_scope() -> Scope:
+    """A report scope ending today, for the figure helpers (they read no agenda)."""
+    nowhere = Agenda(code="", title_nl="", title_en="", start=dt.date.min)
+    return Scope(nowhere, dt.date.min, today(), language())
+
+
+def latest_figure(scope: Scope, indicator: Indicator) -> KeyFigure | None:
+    """The latest headline figure of the indicator's main area (its target's, or the best covered)."""
+    return key_figure(scope, indicator)
+
+
+def overall_status(indicator: Indicator, assessed: IndicatorAssessment | None = None) -> Badge:
+    """The indicator's computed status: its targets rolled up, or its trend without one."""
+    aggregate = (assessed or assess_indicator(indicator)).aggregate
+    return badge(status(names.COMPUTED_STATUS, aggregate.status))
+
+
+def indicator_rows(
+    scope: Scope, assessment: ItemAssessment | None, name: str, caption: str
+) -> Table:
+    """A row per indicator measuring an item: its latest figure, target and status."""
+    columns = [
+        Column("indicator", _("Indicator")),
+        Column("latest", _("Latest figure")),
+        Column("period", _("Period")),
+        Column("target", _("Target")),
+        Column("status", _("Status (computed)")),
+    ]
+    rows = []
+    for assessed in assessment.indicators if assessment else ():
+        indicator = assessed.indicator
+        latest = latest_figure(scope, indicator)
+        target = assessed.targets[0].target if assessed.targets else None
+        rows.append(
+            [
+                Link(indicator.name, reverse("web:indicator", args=[indicator.code])),
+                latest.value_text if latest else None,
+                latest.period if latest else None,
+                target_text(scope, target) if target else None,
+                overall_status(indicator, assessed),
+            ]
+        )
+    return Table(name, caption, columns, rows)
