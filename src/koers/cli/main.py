@@ -21,6 +21,10 @@ def _setup_django() -> None:
     import django
 
     django.setup()
+    from django.utils import translation
+
+    # The command line speaks English, the source language; reports pick theirs with --lang.
+    translation.activate("en")
 
 
 def _migrate(verbosity: int = 0) -> None:

@@ -1,0 +1,16 @@
+"""Fixtures every test shares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def english_messages() -> Iterator[None]:
+    """Code outside a request speaks English (the source language) unless a test picks
+    another; a request still takes its language from its URL, Dutch by default."""
+    with translation.override("en"):
+        yield
