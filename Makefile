@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
-LINTED := src tests $(wildcard bench)
+LINTED := src tests conftest.py $(wildcard bench)
 
 .PHONY: help run test test-sqlite test-postgres lint format clean
 

@@ -41,3 +41,14 @@ def test_the_export_schema_document_is_generated_from_the_code() -> None:
 
     committed = (ROOT / "docs" / "export-format.md").read_text(encoding="utf-8")
     assert committed == render(), "run: python -m koers.sources.schema_doc > docs/export-format.md"
+
+
+def test_every_page_of_the_site_is_documented() -> None:
+    from koers.web.urls import urlpatterns
+
+    for pattern in urlpatterns:
+        route = str(pattern.pattern)
+        if "download/" in route:
+            continue
+        shown = "/" + route.replace("<slug:", "<").replace("<str:", "<")
+        assert f"`{shown}" in README, f"README does not document the page {shown}"

@@ -1,5 +1,6 @@
 """Public pages. Views stay thin: they find the record, ask a page builder
-(`koers.web.pages`) and render it, or send one of its tables as a file."""
+(`koers.web.pages`) and render it, or send one of its tables as a file; the
+result is kept until the data changes (`koers.web.cache`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from koers.agendas.models import Agenda, Item, Organisation
 from koers.indicators.models import Indicator
 from koers.web import tables
+from koers.web.cache import cached
 from koers.web.pages.agenda import agenda_page
 from koers.web.pages.common import Page
 from koers.web.pages.home import home_page
@@ -29,14 +31,7 @@ PageView = Callable[..., tuple[str, Page]]
 
 def show(view: PageView) -> Callable[..., HttpResponse]:
     def page_view(request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        template, page = view(request, **kwargs)
-        query = request.GET.urlencode()
-        context = {
-            "page": page,
-            "download_base": f"{request.path}download/",
-            "download_query": f"?{query}" if query else "",
-        }
-        return render(request, template, context)
+        return cached(request, lambda: _render(request, view, kwargs))
 
     page_view.__name__ = view.__name__
     return page_view
@@ -46,14 +41,31 @@ def download(view: PageView) -> Callable[..., HttpResponse]:
     def download_view(request: HttpRequest, table: str, fmt: str, **kwargs: Any) -> HttpResponse:
         if not tables.is_format(fmt):
             raise Http404(f"no download format {fmt!r} (choose csv, xlsx or json)")
-        _, page = view(request, **kwargs)
-        found = page.table(table)
-        if found is None:
-            raise Http404(f"this page has no table {table!r}")
-        return tables.download(found, fmt, stem=f"{page.slug}-{table}")  # type: ignore[arg-type]
+        return cached(request, lambda: _file(request, view, kwargs, table, fmt))
 
     download_view.__name__ = f"{view.__name__}_download"
     return download_view
+
+
+def _render(request: HttpRequest, view: PageView, kwargs: dict[str, Any]) -> HttpResponse:
+    template, page = view(request, **kwargs)
+    query = request.GET.urlencode()
+    context = {
+        "page": page,
+        "download_base": f"{request.path}download/",
+        "download_query": f"?{query}" if query else "",
+    }
+    return render(request, template, context)
+
+
+def _file(
+    request: HttpRequest, view: PageView, kwargs: dict[str, Any], table: str, fmt: str
+) -> HttpResponse:
+    _, page = view(request, **kwargs)
+    found = page.table(table)
+    if found is None:
+        raise Http404(f"this page has no table {table!r}")
+    return tables.download(found, fmt, stem=f"{page.slug}-{table}")  # type: ignore[arg-type]
 
 
 def home(request: HttpRequest) -> tuple[str, Page]:
