@@ -41,7 +41,7 @@ def _names(scope: Scope, organisations: list[Organisation]) -> tuple[str, ...]:
 
 
 def structure(scope: Scope) -> Structure:
-    return Structure(roles=_role_rows(scope), bodies=_bodies(scope))
+    return Structure(roles=_role_rows(scope), bodies=bodies(scope))
 
 
 def _role_rows(scope: Scope) -> tuple[RoleRow, ...]:
@@ -66,7 +66,7 @@ def _role_rows(scope: Scope) -> tuple[RoleRow, ...]:
     )
 
 
-def _bodies(scope: Scope) -> tuple[BodyRow, ...]:
+def bodies(scope: Scope) -> tuple[BodyRow, ...]:
     bodies = GovernanceBody.objects.filter(agenda=scope.agenda).prefetch_related("members")
     return tuple(_body(scope, body) for body in bodies.order_by("code"))
 

@@ -14,7 +14,7 @@ from koers.agendas.models import Agreement, BudgetLine, Item, ItemLink, StatusUp
 from koers.assessment.service import ItemAssessment
 from koers.reporting import labels as names
 from koers.reporting.build_money import item_money
-from koers.reporting.formatting import format_date, format_money, format_period
+from koers.reporting.formatting import format_date, format_period
 from koers.reporting.types import MoneyTotal, StatusLabel
 from koers.web.pages.common import (
     Crumb,
@@ -225,25 +225,22 @@ def _milestone_badge(code: str, planned: dt.date | None, actual: dt.date | None)
 
 
 def _budget_table(item: Item) -> Table:
-    lines = _budget_lines(item)
-    rows: list[list[Cell]] = [
-        [
-            line.funder.name if line.funder else _("unknown funder"),
-            named(names.INSTRUMENT, line.instrument),
-            line.amount,
-            line.committed,
-            line.realised,
-            line.period_start,
-            line.period_end,
-            line.note,
-        ]
-        for line in lines
+    rows = [budget_cells(line) for line in _budget_lines(item)]
+    return Table("budget", _("Budget lines"), budget_columns(), rows)
+
+
+def budget_cells(line: BudgetLine) -> list[Cell]:
+    """A budget line in the order of `budget_columns`."""
+    return [
+        line.funder.name if line.funder else _("unknown funder"),
+        named(names.INSTRUMENT, line.instrument),
+        line.amount,
+        line.committed,
+        line.realised,
+        line.period_start,
+        line.period_end,
+        line.note or None,
     ]
-    notes = []
-    if lines:
-        total = sum(line.amount for line in lines)
-        notes.append(_("Total: {amount}").format(amount=format_money(total, language())))
-    return Table("budget", _("Budget lines"), budget_columns(), rows, notes)
 
 
 def budget_columns() -> list[Column]:

@@ -14,12 +14,11 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from koers.agendas.models import Agenda, BudgetLine
-from koers.reporting import labels as names
 from koers.reporting.build_money import budget_lines, finances
 from koers.reporting.scope import Scope
 from koers.reporting.types import MoneyTotal
-from koers.web.pages.common import Page, agenda_crumbs, item_link, language, named
-from koers.web.pages.item import budget_columns
+from koers.web.pages.common import Page, agenda_crumbs, item_link, language
+from koers.web.pages.item import budget_cells, budget_columns
 from koers.web.tables import Cell, Column, Table
 
 
@@ -76,21 +75,12 @@ def _share(part: Decimal, whole: Decimal) -> float | None:
 def _lines_table(lines: list[BudgetLine]) -> Table:
     columns = [Column("item", _("Item")), *budget_columns(), Column("source", _("Source"))]
     rows: list[list[Cell]] = [
-        [
-            item_link(line.item),
-            line.funder.name if line.funder else _("unknown funder"),
-            named(names.INSTRUMENT, line.instrument),
-            line.amount,
-            line.committed,
-            line.realised,
-            line.period_start,
-            line.period_end,
-            line.note or None,
-            ", ".join(
-                p for p in (line.source.title if line.source else "", line.source_section) if p
-            )
-            or None,
-        ]
+        [item_link(line.item), *budget_cells(line), _source(line)]
         for line in sorted(lines, key=lambda line: (line.item.order, line.item.code, line.pk))
     ]
     return Table("budget-lines", _("Every budget line"), columns, rows)
+
+
+def _source(line: BudgetLine) -> str | None:
+    parts = (line.source.title if line.source else "", line.source_section)
+    return ", ".join(part for part in parts if part) or None

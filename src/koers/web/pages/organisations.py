@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from koers.agendas.models import Agreement, BudgetLine, Organisation, Role
 from koers.reporting import labels as names
 from koers.web.pages.common import Crumb, Page, item_link, named
-from koers.web.pages.item import budget_columns
+from koers.web.pages.item import budget_cells, budget_columns
 from koers.web.pages.timeline import agreement_columns, agreement_row
 from koers.web.tables import Cell, Column, Link, Table
 
@@ -67,16 +67,7 @@ def _funding_table(organisation: Organisation) -> Table:
     columns = [Column("item", _("Item")), *budget_columns()[1:]]
     lines = BudgetLine.objects.filter(funder=organisation).select_related("item__agenda")
     rows: list[list[Cell]] = [
-        [
-            item_link(line.item),
-            named(names.INSTRUMENT, line.instrument),
-            line.amount,
-            line.committed,
-            line.realised,
-            line.period_start,
-            line.period_end,
-            line.note or None,
-        ]
+        [item_link(line.item), *budget_cells(line)[1:]]  # the funder is this organisation
         for line in lines.order_by("item__agenda__start", "item__order", "pk")
     ]
     return Table("funding", _("Money it provides"), columns, rows)

@@ -12,10 +12,12 @@ from itertools import groupby
 
 from django.utils.translation import gettext as _
 
-from koers.agendas.models import Agenda, Agreement, GovernanceBody, Milestone
+from koers.agendas.models import Agenda, Agreement, Milestone
 from koers.reporting import labels as names
+from koers.reporting.build_structure import bodies
 from koers.reporting.formatting import format_date
-from koers.reporting.types import StatusLabel
+from koers.reporting.scope import Scope
+from koers.reporting.types import BodyRow, StatusLabel
 from koers.web.pages.common import (
     Page,
     agenda_crumbs,
@@ -46,22 +48,13 @@ class Year:
     events: tuple[Event, ...]
 
 
-@dataclass(frozen=True)
-class Body:
-    name: str
-    description: str
-    frequency: str
-    members: tuple[str, ...]
-    meetings: tuple[str, ...]
-
-
 @dataclass
 class TimelinePage(Page):
     agenda: Agenda | None = None
     years: list[Year] = field(default_factory=list)
     overdue_milestones: int = 0
     overdue_agreements: int = 0
-    bodies: list[Body] = field(default_factory=list)
+    bodies: tuple[BodyRow, ...] = ()
 
 
 def timeline_page(agenda: Agenda) -> TimelinePage:
@@ -79,7 +72,7 @@ def timeline_page(agenda: Agenda) -> TimelinePage:
         years=[Year(y, tuple(e)) for y, e in groupby(events, key=lambda e: e.day.year)],
         overdue_milestones=sum(1 for e in events if e.overdue),
         overdue_agreements=sum(1 for a in agreements if a.is_overdue(today())),
-        bodies=_bodies(agenda),
+        bodies=bodies(Scope(agenda, agenda.start, dt.date.max, language())),
     )
 
 
@@ -159,20 +152,3 @@ def agreement_row(agreement: Agreement) -> list[Cell]:
 def _agreements_table(agreements: list[Agreement]) -> Table:
     rows = [agreement_row(a) for a in agreements]
     return Table("agreements", _("Agreements"), agreement_columns(), rows)
-
-
-def _bodies(agenda: Agenda) -> list[Body]:
-    bodies = GovernanceBody.objects.filter(agenda=agenda).prefetch_related("members", "meetings")
-    lang = language()
-    return [
-        Body(
-            name=body.name,
-            description=getattr(body, f"description_{lang}") or body.description_nl,
-            frequency=getattr(body, f"frequency_{lang}") or body.frequency_nl,
-            members=tuple(member.name for member in body.members.order_by("code")),
-            meetings=tuple(
-                f"{format_date(m.date, lang)}: {m.title}" for m in body.meetings.order_by("date")
-            ),
-        )
-        for body in bodies.order_by("code")
-    ]
