@@ -26,7 +26,7 @@ lint: $(STAMP) ## ruff, mypy --strict and the migrations check
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy src
-	DJANGO_SETTINGS_MODULE=koers.conf.test $(BIN)/python manage.py makemigrations --check --dry-run
+	env -u KOERS_TEST_DATABASE_URL DJANGO_SETTINGS_MODULE=koers.conf.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 test: lint test-sqlite test-postgres ## Lint, then the whole suite on SQLite (and PostgreSQL if KOERS_TEST_DATABASE_URL is set)
 
