@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, TypeGuard
 
 from django.http import HttpResponse
 from openpyxl import Workbook
@@ -78,7 +78,7 @@ class Table:
         return [dict(zip(keys, row, strict=True)) for row in self.rows]
 
 
-def is_format(value: str) -> bool:
+def is_format(value: str) -> TypeGuard[DownloadFormat]:
     return value in FORMATS
 
 

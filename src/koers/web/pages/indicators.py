@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from koers.agendas.models import Item
 from koers.assessment.service import IndicatorAssessment, assess_indicator
 from koers.charts import DataRow, data_table, render_svg
 from koers.indicators.models import Indicator, Observation
@@ -77,7 +78,7 @@ def indicator_page(indicator: Indicator) -> IndicatorPage:
     )
 
 
-def _measured_items(indicator: Indicator) -> list:  # type: ignore[type-arg]
+def _measured_items(indicator: Indicator) -> list[Item]:
     linked = indicator.items.select_related("agenda", "level")
     via_targets = [t.item for t in indicator.targets.select_related("item__agenda") if t.item]
     return list(dict.fromkeys([*linked.order_by("agenda__start", "order", "code"), *via_targets]))

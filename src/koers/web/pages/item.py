@@ -69,11 +69,12 @@ def item_page(item: Item) -> ItemPage:
     assessment = scope.assessments.get(item.pk)
     update = scope.updates.get(item.pk)
     owner, computed = scope.owner_status(item), scope.computed_status(item)
-    money = item_money(scope, list(_budget_lines(item)))
+    lines = _budget_lines(item)
+    money = item_money(scope, lines)
     return ItemPage(
         title=item_label(item),
         crumbs=agenda_crumbs(item.agenda, *_ancestor_crumbs(item)),
-        tables=_tables(scope, item, assessment),
+        tables=_tables(scope, item, assessment, lines),
         slug=f"{item.agenda.code}-{item.code}",
         item=item,
         label=item_label(item),
@@ -150,12 +151,17 @@ def _budget_lines(item: Item) -> list[BudgetLine]:
     )
 
 
-def _tables(scope: DashboardScope, item: Item, assessment: ItemAssessment | None) -> list[Table]:
+def _tables(
+    scope: DashboardScope,
+    item: Item,
+    assessment: ItemAssessment | None,
+    lines: list[BudgetLine],
+) -> list[Table]:
     tables = [
         _children_table(scope, item),
         _roles_table(item),
         _milestones_table(scope, item),
-        _budget_table(item),
+        _budget_table(lines),
         indicator_rows(scope, assessment, "indicators", _("Indicators measuring this item")),
         _agreements_table(item),
         _history_table(item),
@@ -206,8 +212,8 @@ def milestone_columns() -> list[Column]:
 
 def milestone_status(status_code: str, planned: dt.date | None, actual: dt.date | None) -> str:
     """`overdue` for a milestone still planned after its date; else its own status."""
-    late = status_code == "planned" and actual is None and planned is not None
-    return "overdue" if late and planned < today() else status_code  # type: ignore[operator]
+    late = status_code == "planned" and actual is None and planned is not None and planned < today()
+    return "overdue" if late else status_code
 
 
 def _milestones_table(scope: DashboardScope, item: Item) -> Table:
@@ -224,8 +230,8 @@ def _milestone_badge(code: str, planned: dt.date | None, actual: dt.date | None)
     return badge(status(table, shown))
 
 
-def _budget_table(item: Item) -> Table:
-    rows = [budget_cells(line) for line in _budget_lines(item)]
+def _budget_table(lines: list[BudgetLine]) -> Table:
+    rows = [budget_cells(line) for line in lines]
     return Table("budget", _("Budget lines"), budget_columns(), rows)
 
 
