@@ -102,6 +102,10 @@ class Scope:
         update = self.updates.get(item.pk)
         if update is None:
             return self.status_label(names.OWNER_STATUS, "none")
+        return self.update_status(update)
+
+    def update_status(self, update: StatusUpdate) -> StatusLabel:
+        """An update's status in the owner's own words, else its standard name."""
         label, tone = names.toned(names.OWNER_STATUS, update.status, self.t)
         own_words = getattr(update, f"status_label_{self.language}", "")
         return StatusLabel(update.status, own_words or label, tone)

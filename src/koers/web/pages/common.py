@@ -18,13 +18,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from koers.agendas.models import Agenda, Item, Milestone, StatusUpdate
+from koers.agendas.models import Agenda, Item, Milestone, SourceDocument, StatusUpdate
 from koers.assessment.service import assess_agenda, assess_item
 from koers.reporting import formatting
 from koers.reporting import labels as names
 from koers.reporting.i18n import Language, translator
 from koers.reporting.report import index_assessments
-from koers.reporting.scope import Scope, latest_updates
+from koers.reporting.scope import Scope, latest_updates, source_ref
 from koers.reporting.types import StatusLabel
 from koers.web.tables import Badge, Link, Table
 
@@ -74,6 +74,12 @@ def badge(label: StatusLabel) -> Badge:
 
 def named(table: dict[str, str], code: str) -> str:
     return names.named(table, code, translator(language()))
+
+
+def source_text(document: SourceDocument | None, section: str) -> str:
+    """ "Document title, section" as the report cites a fact; "" without a source."""
+    ref = source_ref(document, section, language())
+    return ref.text if ref else ""
 
 
 def item_url(item: Item) -> str:

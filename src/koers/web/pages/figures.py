@@ -19,7 +19,6 @@ from koers.indicators.models import Indicator
 from koers.reporting import labels as names
 from koers.reporting.build_figures import key_figure, target_text
 from koers.reporting.scope import Scope
-from koers.reporting.types import KeyFigure
 from koers.web.pages.common import badge, language, status, today
 from koers.web.tables import Badge, Column, Link, Table
 
@@ -28,11 +27,6 @@ def indicator_scope() -> Scope:
     """A report scope ending today, for the figure helpers (they read no agenda)."""
     nowhere = Agenda(code="", title_nl="", title_en="", start=dt.date.min)
     return Scope(nowhere, dt.date.min, today(), language())
-
-
-def latest_figure(scope: Scope, indicator: Indicator) -> KeyFigure | None:
-    """The latest headline figure of the indicator's main area (its target's, or the best covered)."""
-    return key_figure(scope, indicator)
 
 
 def overall_status(indicator: Indicator, assessed: IndicatorAssessment | None = None) -> Badge:
@@ -55,7 +49,7 @@ def indicator_rows(
     rows = []
     for assessed in assessment.indicators if assessment else ():
         indicator = assessed.indicator
-        latest = latest_figure(scope, indicator)
+        latest = key_figure(scope, indicator)
         target = assessed.targets[0].target if assessed.targets else None
         rows.append(
             [

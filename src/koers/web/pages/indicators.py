@@ -15,6 +15,8 @@ from koers.indicators.models import Indicator, Observation
 from koers.reporting import labels as names
 from koers.reporting.build_figures import (
     baseline_text,
+    flags_text,
+    key_figure,
     target_assessment_row,
     target_text,
     trend_assessment_row,
@@ -23,8 +25,8 @@ from koers.reporting.charts import indicator_chart
 from koers.reporting.formatting import unit_label
 from koers.reporting.scope import Scope
 from koers.reporting.types import AssessmentRow
-from koers.web.pages.common import Crumb, Page, item_link, language, named
-from koers.web.pages.figures import indicator_scope, latest_figure, overall_status
+from koers.web.pages.common import Crumb, Page, item_link, language, named, source_text
+from koers.web.pages.figures import indicator_scope, overall_status
 from koers.web.tables import Cell, Column, Link, Table
 
 
@@ -60,7 +62,7 @@ def indicator_page(indicator: Indicator) -> IndicatorPage:
             t
             for t in (
                 _chart_table(rows),
-                _observations_table(indicator),
+                _observations_table(scope, indicator),
                 _revisions_table(indicator),
                 _targets_table(scope, indicator),
             )
@@ -114,7 +116,7 @@ def _chart_table(rows: list[DataRow]) -> Table:
     return Table("chart-data", _("The numbers in the chart"), columns, body)
 
 
-def _observations_table(indicator: Indicator) -> Table:
+def _observations_table(scope: Scope, indicator: Indicator) -> Table:
     columns = [
         Column("geography", _("Area")),
         Column("series", _("Series")),
@@ -125,7 +127,7 @@ def _observations_table(indicator: Indicator) -> Table:
         Column("retrieved", _("Retrieved")),
     ]
     rows = [
-        _observation_row(o)
+        _observation_row(scope, o)
         for o in Observation.objects.current()
         .filter(indicator=indicator)
         .select_related("geography", "source")
@@ -135,25 +137,15 @@ def _observations_table(indicator: Indicator) -> Table:
     return Table("observations", caption, columns, rows)
 
 
-def _observation_row(o: Observation) -> list[Cell]:
-    flags = [
-        named(names.FLAG, flag)
-        for flag, on in (
-            ("provisional", o.provisional),
-            ("estimated", o.estimated),
-            ("revised", o.revised),
-        )
-        if on
-    ]
-    source = ", ".join(p for p in (o.source.title if o.source else "", o.source_section) if p)
+def _observation_row(scope: Scope, o: Observation) -> list[Cell]:
     retrieved = o.retrieved or (o.source.retrieved if o.source else None)
     return [
         o.geography.name,
         o.series or None,
         o.period,
         o.value,
-        ", ".join(flags) or None,
-        source or None,
+        flags_text(scope, o.provisional, o.estimated, o.revised) or None,
+        source_text(o.source, o.source_section) or None,
         retrieved,
     ]
 
@@ -220,7 +212,7 @@ def indicator_list() -> IndicatorList:
     rows: list[list[Cell]] = []
     indicators = Indicator.objects.prefetch_related("targets__geography")
     for indicator in indicators.order_by("code"):
-        latest = latest_figure(scope, indicator)
+        latest = key_figure(scope, indicator)
         target = indicator.targets.first()
         rows.append(
             [

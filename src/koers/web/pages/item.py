@@ -27,6 +27,7 @@ from koers.web.pages.common import (
     item_link,
     language,
     named,
+    source_text,
     status,
     today,
 )
@@ -86,7 +87,7 @@ def item_page(item: Item) -> ItemPage:
         computed=computed,
         computed_text=assessment.computed.text if assessment else "",
         differs=bool(update and assessment and assessment.reason_required),
-        update=_update(update) if update else None,
+        update=_update(scope, update) if update else None,
         money_total=money.total,
         links=_links(item),
     )
@@ -105,18 +106,14 @@ def _validity(item: Item) -> str:
 
 
 def _source_text(item: Item) -> str:
-    if item.source is None:
-        return ""
-    return ", ".join(part for part in (item.source.title, item.source_section) if part)
+    return source_text(item.source, item.source_section)
 
 
-def _update(update: StatusUpdate) -> Update:
+def _update(scope: DashboardScope, update: StatusUpdate) -> Update:
     lang = language()
-    label = status(names.OWNER_STATUS, update.status)
-    own_words = getattr(update, f"status_label_{lang}", "")
     return Update(
         period_text=format_period(update.period_start, update.period_end, lang),
-        status=StatusLabel(label.code, own_words or label.label, label.tone),
+        status=scope.update_status(update),
         narrative=update.narrative,
         highlights=tuple(update.highlights),
         outlook=tuple(update.outlook),
@@ -164,7 +161,7 @@ def _tables(
         _budget_table(lines),
         indicator_rows(scope, assessment, "indicators", _("Indicators measuring this item")),
         _agreements_table(item),
-        _history_table(item),
+        _history_table(scope, item),
     ]
     return [table for table in tables if table.rows]
 
@@ -270,7 +267,7 @@ def _agreements_table(item: Item) -> Table:
     return Table("agreements", _("Agreements about this item"), agreement_columns(), rows)
 
 
-def _history_table(item: Item) -> Table:
+def _history_table(scope: DashboardScope, item: Item) -> Table:
     columns = [
         Column("period", _("Period")),
         Column("status", _("Status (owner)")),
@@ -280,7 +277,7 @@ def _history_table(item: Item) -> Table:
     rows: list[list[Cell]] = [
         [
             format_period(u.period_start, u.period_end, lang),
-            badge(_update(u).status),
+            badge(scope.update_status(u)),
             u.author.name if u.author else None,
         ]
         for u in item.status_updates.select_related("author").order_by("-period_end", "-created_at")

@@ -17,7 +17,7 @@ from koers.agendas.models import Agenda, BudgetLine
 from koers.reporting.build_money import budget_lines, finances
 from koers.reporting.scope import Scope
 from koers.reporting.types import MoneyTotal
-from koers.web.pages.common import Page, agenda_crumbs, item_link, language
+from koers.web.pages.common import Page, agenda_crumbs, item_link, language, source_text
 from koers.web.pages.item import budget_cells, budget_columns
 from koers.web.tables import Cell, Column, Table
 
@@ -75,12 +75,11 @@ def _share(part: Decimal, whole: Decimal) -> float | None:
 def _lines_table(lines: list[BudgetLine]) -> Table:
     columns = [Column("item", _("Item")), *budget_columns(), Column("source", _("Source"))]
     rows: list[list[Cell]] = [
-        [item_link(line.item), *budget_cells(line), _source(line)]
+        [
+            item_link(line.item),
+            *budget_cells(line),
+            source_text(line.source, line.source_section) or None,
+        ]
         for line in sorted(lines, key=lambda line: (line.item.order, line.item.code, line.pk))
     ]
     return Table("budget-lines", _("Every budget line"), columns, rows)
-
-
-def _source(line: BudgetLine) -> str | None:
-    parts = (line.source.title if line.source else "", line.source_section)
-    return ", ".join(part for part in parts if part) or None
