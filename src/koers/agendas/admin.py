@@ -10,12 +10,18 @@ class SourceDocumentAdmin(admin.ModelAdmin[models.SourceDocument]):
     search_fields = ["code", "title", "reference"]
 
 
+class GeographyMembershipInline(admin.TabularInline[models.GeographyMembership, models.Geography]):
+    model = models.GeographyMembership
+    fk_name = "region"
+    extra = 0
+
+
 @admin.register(models.Geography)
 class GeographyAdmin(admin.ModelAdmin[models.Geography]):
-    list_display = ["code", "name_nl", "level", "parent"]
+    list_display = ["code", "name_nl", "level", "parent", "proxy"]
     list_filter = ["level"]
     search_fields = ["code", "name_nl", "name_en"]
-    filter_horizontal = ["members"]
+    inlines = [GeographyMembershipInline]
 
 
 @admin.register(models.Organisation)

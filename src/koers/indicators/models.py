@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -39,6 +40,13 @@ class Indicator(models.Model):
     publisher = models.CharField(_("source of the statistic"), max_length=300, blank=True)
     # Options for the assessment, as Open SDG's progress_calculation_options.
     assessment_options = models.JSONField(_("assessment options"), default=dict, blank=True)
+    # Counts and amounts add up over geographies: a region's value is the sum of its
+    # members'. Ratios, shares and averages do not, and are never summed.
+    additive = models.BooleanField(_("adds up over geographies"), default=False)
+    # How the indicator is computed from others, e.g. a ratio of two indicators
+    # ({"kind": "ratio", "numerator": ..., "denominator": ..., "factor": ...});
+    # empty for an indicator that is measured. See koers.sources.derive.
+    derivation = models.JSONField(_("derivation"), default=dict, blank=True)
     items = models.ManyToManyField(Item, blank=True, related_name="indicators")
 
     objects = CodeManager["Indicator"]()
@@ -76,6 +84,14 @@ class ObservationQuerySet(models.QuerySet["Observation"]):
         return self.exclude(models.Exists(newer))
 
 
+class Derivation(models.TextChoices):
+    """How Koers computed a value instead of reading it from a source."""
+
+    MEASURED = "", _("measured")
+    SUM = "sum", _("sum of the member geographies")
+    RATIO = "ratio", _("ratio of two indicators")
+
+
 class Observation(Sourced):
     """One value of an indicator. Never changed in place: a correction adds a newer row."""
 
@@ -89,9 +105,18 @@ class Observation(Sourced):
     period_start = models.DateField(_("period start"), editable=False)
     period_end = models.DateField(_("period end"), editable=False)
     value = models.FloatField(_("value"))
+    # Open SDG's optional Progress column: the value the progress measure uses instead.
+    progress = models.FloatField(_("value for the progress measure"), null=True, blank=True)
     provisional = models.BooleanField(_("provisional"), default=False)
     estimated = models.BooleanField(_("estimated"), default=False)
     revised = models.BooleanField(_("revised"), default=False)
+    # The status the source gave this value, in its own words ("Voorlopig", "p e").
+    source_status = models.CharField(
+        _("status at the source"), max_length=100, blank=True, default=""
+    )
+    derivation = models.CharField(
+        _("derivation"), max_length=10, choices=Derivation.choices, blank=True, default=""
+    )
     note_nl = models.TextField(_("note (Dutch)"), blank=True)
     note_en = models.TextField(_("note (English)"), blank=True)
     retrieved = models.DateField(_("retrieved on"), null=True, blank=True)
@@ -119,8 +144,11 @@ class Observation(Sourced):
         except PeriodError as exc:
             raise ValidationError({"period": str(exc)}) from None
         self.period_start, self.period_end = period.start, period.end
-        if self.value != self.value:  # NaN is not a measurement.
-            raise ValidationError({"value": _("The value is not a number.")})
+        for name in ("value", "progress"):
+            number = getattr(self, name)
+            if number is not None and not math.isfinite(number):
+                # NaN and infinity are not measurements (and not valid JSON either).
+                raise ValidationError({name: _("The value is not a finite number.")})
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         period = parse_period(self.period)

@@ -60,9 +60,22 @@ class RowBuilder:
         self.rows.add("sources", row, where)
 
     def _geographies(self, e: dict[str, Any], where: str) -> None:
+        members = e.pop("members", None) or []
+        if not isinstance(members, list):
+            raise DatasetError(f"{where}, members: expected a list")
         e.setdefault("parent", None)
-        e.setdefault("members", [])
+        e.setdefault("proxy", None)
         self.rows.add("geographies", e, where)
+        for index, member in enumerate(members):
+            self._membership(e["code"], member, f"{where}, members[{index}]")
+
+    def _membership(self, region: str, member: Any, where: str) -> None:
+        # A plain code is a member for good; a mapping bounds it (a municipal merger).
+        entry = {"code": member} if isinstance(member, str) else member
+        check_keys(entry, "membership", where, NESTED_KEYS)
+        row = {"region": region, "member": entry["code"]}
+        row |= {k: as_date(entry.get(k)) for k in ("valid_from", "valid_to")}
+        self.rows.add("geography_memberships", row, where)
 
     def _organisations(self, e: dict[str, Any], where: str) -> None:
         e.setdefault("parent", None)
@@ -75,6 +88,8 @@ class RowBuilder:
         row["description_en"] = e.get("description_en", "")
         row["publisher"] = e.get("source", "")
         row["assessment_options"] = e.get("assessment_options") or {}
+        row["additive"] = e.get("additive", False)
+        row["derivation"] = e.get("derivation") or {}
         row["items"] = list(e.get("items") or [])
         self.rows.add("indicators", row, where)
 
@@ -86,6 +101,7 @@ class RowBuilder:
         row |= {"period": str(e["period"]), "series": e.get("series", "")}
         row |= {flag: flag in flags for flag in sorted(FLAGS)}
         row |= {"note_nl": e.get("note_nl", ""), "note_en": e.get("note_en", "")}
+        row |= {"source_status": e.get("source_status", "")}
         row |= {"retrieved": as_date(e.get("retrieved"))} | _source(e["source"], where)
         self.rows.add("observations", row, where)
 
@@ -271,6 +287,7 @@ class RowBuilder:
             row = {"indicator": spec.indicator, "geography": point.geography, "series": ""}
             row |= {"period": point.period, "value": point.value, "note_nl": "", "note_en": ""}
             row |= {flag: flag in point.flags for flag in sorted(FLAGS)}
+            row |= {"source_status": " ".join(point.source_flags)}
             row |= {"retrieved": as_date(source.get("retrieved")), "source": code}
             row |= {"source_section": str(spec.file)}
             self.rows.add("observations", row, f"{where}, {point.geography} {point.period}")

@@ -11,14 +11,22 @@ BILINGUAL_NOTE = {"note_nl", "note_en"}
 ENTRY_KEYS: dict[str, tuple[set[str], set[str]]] = {
     "sources": ({"code", "title"}, {"publisher", "date", "reference", "retrieved"}),
     "organisations": ({"code", "name_nl", "name_en", "kind", "helix"}, {"parent", "geography"}),
-    "geographies": ({"code", "level", "name_nl", "name_en"}, {"parent", "members"}),
+    "geographies": ({"code", "level", "name_nl", "name_en"}, {"parent", "members", "proxy"}),
     "indicators": (
         {"code", "name_nl", "name_en", "unit", "direction", "frequency"},
-        {"description_nl", "description_en", "source", "items", "assessment_options"},
+        {
+            "description_nl",
+            "description_en",
+            "source",
+            "items",
+            "assessment_options",
+            "additive",
+            "derivation",
+        },
     ),
     "observations": (
         {"indicator", "geography", "period", "value"} | SOURCE,
-        {"flags", "series", "retrieved"} | BILINGUAL_NOTE,
+        {"flags", "series", "retrieved", "source_status"} | BILINGUAL_NOTE,
     ),
     "targets": (
         {"indicator", "geography", "kind", "target"} | SOURCE,
@@ -85,6 +93,7 @@ NESTED_KEYS: dict[str, tuple[set[str], set[str]]] = {
         {"code", "text_nl", "text_en", "status"} | SOURCE,
         {"meeting", "owner", "due", "items"},
     ),
+    "membership": ({"code"}, {"valid_from", "valid_to"}),
     "source_ref": ({"document"}, {"section"}),
     "point": ({"period", "value"}, set()),
 }

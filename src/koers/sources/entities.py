@@ -41,6 +41,11 @@ class Entity:
 ENTITIES: tuple[Entity, ...] = (
     Entity("sources", agendas.SourceDocument, "documents facts are taken from"),
     Entity("geographies", agendas.Geography, "countries, NUTS regions, municipalities, regions"),
+    Entity(
+        "geography_memberships",
+        agendas.GeographyMembership,
+        "the members of a region over their validity periods",
+    ),
     Entity("organisations", agendas.Organisation, "ministries, province, bodies, companies, ..."),
     Entity("agendas", agendas.Agenda, "the agendas monitored"),
     Entity("levels", agendas.LevelType, "the level types of each agenda's tree"),

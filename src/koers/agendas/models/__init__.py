@@ -1,6 +1,11 @@
 from koers.agendas.models.delivery import BudgetLine, Milestone, StatusUpdate
 from koers.agendas.models.governance import Agreement, GovernanceBody, Meeting
-from koers.agendas.models.registry import Geography, Organisation, SourceDocument
+from koers.agendas.models.registry import (
+    Geography,
+    GeographyMembership,
+    Organisation,
+    SourceDocument,
+)
 from koers.agendas.models.structure import Agenda, Item, ItemLink, LevelType, Role
 
 __all__ = [
@@ -8,6 +13,7 @@ __all__ = [
     "Agreement",
     "BudgetLine",
     "Geography",
+    "GeographyMembership",
     "GovernanceBody",
     "Item",
     "ItemLink",

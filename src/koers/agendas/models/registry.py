@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -49,8 +51,15 @@ class Geography(models.Model):
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
     )
-    members = models.ManyToManyField(
-        "self", symmetrical=False, blank=True, related_name="regions", verbose_name=_("members")
+    # A geography whose figures may stand in for this one's where it has none of its own
+    # (NUTS-3 NL414 for the Metropoolregio Eindhoven); every figure used so says so.
+    proxy = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proxy_for",
+        verbose_name=_("proxy"),
     )
 
     objects = CodeManager["Geography"]()
@@ -69,6 +78,63 @@ class Geography(models.Model):
 
     def natural_key(self) -> str:
         return self.code
+
+    def clean(self) -> None:
+        if self.proxy_id is not None and self.proxy_id == self.pk:
+            raise ValidationError({"proxy": _("A geography cannot be its own proxy.")})
+
+
+class GeographyMembership(models.Model):
+    """A member of a region (a municipality of the MRE) over a validity period.
+
+    Municipalities merge: a member belongs to the region from `valid_from` to
+    `valid_to` (open ends: always), so a region's sum for a year takes exactly
+    the members valid in that year.
+    """
+
+    region = models.ForeignKey(
+        Geography, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("region")
+    )
+    member = models.ForeignKey(
+        Geography, on_delete=models.PROTECT, related_name="member_of", verbose_name=_("member")
+    )
+    valid_from = models.DateField(_("member from"), null=True, blank=True)
+    valid_to = models.DateField(_("member until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["region", "member", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "member", "valid_from"], name="unique_geography_membership"
+            )
+        ]
+        verbose_name = _("geography membership")
+        verbose_name_plural = _("geography memberships")
+
+    def __str__(self) -> str:
+        return f"{self.member.code} in {self.region.code}"
+
+    def natural_key(self) -> str:
+        start = self.valid_from.isoformat() if self.valid_from else ""
+        return f"{self.region.code}/{self.member.code}/{start}"
+
+    def covers(self, start: dt.date, end: dt.date) -> bool:
+        """True when the membership holds for the whole of start..end."""
+        after_start = self.valid_from is None or self.valid_from <= start
+        before_end = self.valid_to is None or end <= self.valid_to
+        return after_start and before_end
+
+    def overlaps(self, start: dt.date, end: dt.date) -> bool:
+        """True when the membership holds on any day of start..end."""
+        return (self.valid_from is None or self.valid_from <= end) and (
+            self.valid_to is None or start <= self.valid_to
+        )
+
+    def clean(self) -> None:
+        if self.region_id is not None and self.region_id == self.member_id:
+            raise ValidationError({"member": _("A region cannot be a member of itself.")})
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("The membership ends before it starts.")})
 
 
 class Organisation(models.Model):

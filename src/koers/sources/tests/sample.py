@@ -27,9 +27,13 @@ def build_sample() -> None:
         code="GM0772", level="municipality", name_nl="Eindhoven", name_en="Eindhoven", parent=region
     )
     mre = a.Geography.objects.create(
-        code="MRE", level="region", name_nl="Brainportregio", name_en="Brainport region"
+        code="MRE",
+        level="region",
+        name_nl="Brainportregio",
+        name_en="Brainport region",
+        proxy=region,
     )
-    mre.members.set([town])
+    a.GeographyMembership.objects.create(region=mre, member=town, valid_from=dt.date(2000, 1, 1))
     ezk = a.Organisation.objects.create(
         code="ezk",
         name_nl="Ministerie van EZK",
@@ -144,6 +148,8 @@ def build_sample() -> None:
         direction="increase",
         frequency="annual",
         assessment_options={"target": 62000, "direction": "increase"},
+        additive=True,
+        derivation={"kind": "ratio", "numerator": "homes", "denominator": "homes", "factor": 1},
     )
     homes.items.set([opgave7])
     i.Observation.objects.create(
@@ -154,7 +160,10 @@ def build_sample() -> None:
         geography=mre,
         period="2019",
         value=4321.5,
+        progress=4000.0,
         revised=True,
+        source_status="Nader voorlopig",
+        derivation="sum",
         source=doc,
         recorded_at=dt.datetime(2021, 3, 1, 12, 30, tzinfo=dt.UTC),
     )
