@@ -26,7 +26,7 @@ def setting() -> SourceDocument:
 
 
 def _row(value: float, period: str = "2019", **extra: object) -> NewObservation:
-    return NewObservation("homes", "GM0772", period, value, **extra)  # type: ignore[arg-type]
+    return NewObservation("homes", "GM0772", period, value, **extra)
 
 
 def test_a_new_value_is_added_and_the_same_value_again_adds_nothing(
