@@ -49,6 +49,8 @@ class Indicator(models.Model):
     derivation = models.JSONField(_("derivation"), default=dict, blank=True)
     items = models.ManyToManyField(Item, blank=True, related_name="indicators")
 
+    # Imports may update a definition (--update-metadata); the earlier one stays readable.
+    history = HistoricalRecords(excluded_fields=["assessment_options", "derivation"])
     objects = CodeManager["Indicator"]()
 
     class Meta:

@@ -30,6 +30,11 @@ class StoreError(ValueError):
     """A row that cannot be stored; the message names where it came from."""
 
 
+def series_key(dimensions: Mapping[str, str | None]) -> str:
+    """The series of a value: its non-empty dimension values, in the source's order."""
+    return "|".join(f"{k}={v}" for k, v in dimensions.items() if v not in (None, ""))
+
+
 @dataclass(frozen=True, slots=True)
 class NewObservation:
     """One value to store, by codes. `where` says where it was read, for errors."""

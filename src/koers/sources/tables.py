@@ -36,6 +36,16 @@ class Dimension:
 
 
 @dataclass(frozen=True, slots=True)
+class GeographySpec:
+    """The Koers geography a source's geography code stands for, to create when missing."""
+
+    code: str
+    level: str  # a Geography.Level value
+    name_nl: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
 class TableValue:
     """One non-empty cell: the measure, the geography and period, the value, its status.
 
