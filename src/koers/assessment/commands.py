@@ -43,10 +43,28 @@ def assessment_records(indicators: list[Indicator], method: str | None) -> list[
             records += [series_record(indicator.code, r) for r in results]
         else:
             assessed = service.assess_indicator(indicator, method=method)
-            records += [series_record(indicator.code, r) for r in assessed.results()]
+            records += [target_record(t) for t in assessed.targets]
+            records += [series_record(indicator.code, t.result) for t in assessed.trends]
             aggregate = assessed.aggregate
         records.append(indicator_record(indicator.code, aggregate))
     return records
+
+
+def target_record(assessed: service.TargetAssessment) -> dict[str, Any]:
+    """A target's record: the series record, plus where its figures come from."""
+    target = assessed.target
+    record = series_record(target.indicator.code, assessed.result)
+    record["target"] = {
+        "geography": target.geography.code,
+        "item": target.item.natural_key() if target.item else None,
+        "kind": target.kind,
+        "period": target.target_period,
+        "value": target.target_value,
+    }
+    record["measured_at"] = assessed.measured_at.code
+    record["proxy"] = assessed.proxy is not None
+    record["sources"] = sorted({p.source for p in assessed.points if p.source})
+    return record
 
 
 def _table(records: list[dict[str, Any]]) -> str:

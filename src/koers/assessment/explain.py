@@ -24,6 +24,7 @@ REASONS = {
     "limit_reached": "The base value sits at the natural limit and was held: full progress.",
     "moved_off_target": "The base value met the target exactly and the series has moved away.",
     "no_data": "There are no data for this series.",
+    "reported_no_data": "The figures come from the reporting round; none has been reported yet.",
     "single_year": "Fewer than two years of data at least a year apart; at least two are needed.",
     "duplicate_years": "Two values describe the same year; the series is ambiguous.",
     "no_base_year": "There are no data in or after the base year.",

@@ -18,12 +18,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import accumulate
 
 from django.utils import timezone
 
 from koers.agendas.models import Agenda, Geography, Item, StatusUpdate
-from koers.assessment import linear, methods, opensdg, opensdg_indicator, rollup, staleness
+from koers.assessment import (
+    linear,
+    methods,
+    opensdg,
+    opensdg_indicator,
+    rollup,
+    staleness,
+    target_series,
+)
+from koers.assessment.target_series import ObservedPoint as ObservedPoint
+from koers.assessment.target_series import ProxyUse as ProxyUse
 from koers.assessment.types import Aggregate, Config, Point, Result, Series, Staleness
 from koers.indicators.models import Indicator, Observation, Target
 from koers.indicators.periods import parse_period
@@ -38,30 +47,18 @@ METHOD_BY_KIND = {
 
 
 @dataclass(frozen=True)
-class ObservedPoint:
-    """An observation as the assessment used it, with its provenance."""
-
-    period: str
-    year: float
-    value: float
-    provisional: bool
-    estimated: bool
-    revised: bool
-    source: str
-    retrieved: dt.date | None
-
-    @property
-    def point(self) -> Point:
-        return Point(self.year, self.value)
-
-
-@dataclass(frozen=True)
 class TargetAssessment:
     target: Target
     result: Result
     points: tuple[ObservedPoint, ...]
     required_path: tuple[Point, Point] | None
     staleness: Staleness | None
+    proxy: ProxyUse | None = None
+
+    @property
+    def measured_at(self) -> Geography:
+        """The geography whose figures were assessed: the target's own or its proxy."""
+        return self.proxy.stand_in if self.proxy else self.target.geography
 
 
 @dataclass(frozen=True)
@@ -105,50 +102,48 @@ def observed_points(
     indicator: Indicator, geography: Geography, series: str = ""
 ) -> list[ObservedPoint]:
     """The current (latest recorded) observations of one series, oldest period first."""
-    rows = (
-        Observation.objects.current()
-        .filter(indicator=indicator, geography=geography, series=series)
-        .select_related("source")
-        .order_by("period_start", "period_end")
-    )
-    return [_observed(row) for row in rows]
-
-
-def _observed(row: Observation) -> ObservedPoint:
-    year = parse_period(row.period).midpoint_year
-    source = row.source.title if row.source else ""
-    return ObservedPoint(
-        row.period,
-        year,
-        row.value,
-        row.provisional,
-        row.estimated,
-        row.revised,
-        source,
-        row.retrieved,
-    )
+    return target_series.observed_points(indicator.pk, geography.pk, series)
 
 
 def assess_target(
     target: Target, method: str | None = None, as_of: dt.date | None = None
 ) -> TargetAssessment:
     """Assess one target; never raises (not assessable targets say why)."""
-    points = observed_points(target.indicator, target.geography)
+    found = target_series.target_series(target)
     chosen = method or METHOD_BY_KIND.get(Target.Kind(target.kind), methods.DEFAULT_METHOD)
-    baseline = _baseline(target)
-    values = _as_counted(target, points, baseline)
     series = Series(
-        points=tuple(values),
+        points=found.values,
         direction="decrease" if _lower_is_better(target) else "increase",
-        target=target.target_level,
+        target=found.target_level,
         target_year=float(parse_period(target.target_period).end.year),
         key=target_key(target),
     )
-    result = _run(series, chosen, baseline)
-    path = (baseline, Point(series.target_year or 0.0, target.target_level)) if baseline else None
+    result = with_notes(_run(series, chosen, found.baseline), found.notes)
+    result = _reported(target.indicator, result)
+    path = (
+        (found.baseline, Point(series.target_year or 0.0, found.target_level))
+        if found.baseline
+        else None
+    )
+    points = list(found.points)
     stale = _staleness(target.indicator, points, as_of)
     result = staleness.with_staleness(result, stale) if stale else result
-    return TargetAssessment(target, result, tuple(points), path, stale)
+    return TargetAssessment(target, result, found.points, path, stale, found.proxy)
+
+
+def with_notes(result: Result, notes: tuple[str, ...]) -> Result:
+    """The result with `notes` added to its explanation."""
+    if not notes:
+        return result
+    explanation = replace(result.explanation, notes=(*notes, *result.explanation.notes))
+    return replace(result, explanation=explanation)
+
+
+def _reported(indicator: Indicator, result: Result) -> Result:
+    # No figures yet means something else when owners, not a statistics office, report them.
+    if not indicator.reported or result.explanation.reason != "no_data":
+        return result
+    return replace(result, explanation=replace(result.explanation, reason="reported_no_data"))
 
 
 def target_key(target: Target) -> str:
@@ -159,24 +154,6 @@ def target_key(target: Target) -> str:
 def _lower_is_better(target: Target) -> bool:
     # A rank is better when lower, whatever the indicator says about its values.
     return target.kind == Target.Kind.RANK or target.indicator.direction == "decrease"
-
-
-def _baseline(target: Target) -> Point | None:
-    if target.baseline_value is None or not target.baseline_period:
-        return None
-    return Point(parse_period(target.baseline_period).midpoint_year, target.baseline_value)
-
-
-def _as_counted(target: Target, points: list[ObservedPoint], baseline: Point | None) -> list[Point]:
-    """Yearly flows become a running count when the indicator says its values are flows."""
-    if target.kind != Target.Kind.CUMULATIVE or not target.indicator.assessment_options.get(
-        "cumulate"
-    ):
-        return [p.point for p in points]
-    start = baseline.year if baseline else float("-inf")
-    flows = [p for p in points if p.year > start]
-    totals = accumulate((p.value for p in flows), initial=baseline.value if baseline else 0.0)
-    return [Point(p.year, total) for p, total in zip(flows, list(totals)[1:], strict=True)]
 
 
 def _run(series: Series, method: str, baseline: Point | None) -> Result:

@@ -47,6 +47,9 @@ class Indicator(models.Model):
     # ({"kind": "ratio", "numerator": ..., "denominator": ..., "factor": ...});
     # empty for an indicator that is measured. See koers.sources.derive.
     derivation = models.JSONField(_("derivation"), default=dict, blank=True)
+    # Figures no statistics office publishes (a Brainport Monitor count): they come
+    # from the owners in the reporting round, so "no data" means "not reported yet".
+    reported = models.BooleanField(_("figures come from the reporting round"), default=False)
     items = models.ManyToManyField(Item, blank=True, related_name="indicators")
 
     # Imports may update a definition (--update-metadata); the earlier one stays readable.

@@ -246,8 +246,9 @@ def derive_ratio(indicator: Indicator) -> DeriveResult:
     result = DeriveResult()
     if spec is None:
         return result
-    numerator, denominator = _indicator(spec.numerator, indicator), _indicator(
-        spec.denominator, indicator
+    numerator, denominator = (
+        _indicator(spec.numerator, indicator),
+        _indicator(spec.denominator, indicator),
     )
     above = _denominator_geography(spec, indicator)
     tops = _headline(denominator, above.pk) if above else {}
