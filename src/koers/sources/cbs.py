@@ -1,6 +1,7 @@
 """Readers for Statistics Netherlands (CBS) StatLine files.
 
-- `cbs-csv`: a StatLine CSV export, `;`-separated, every field quoted,
+- `cbs-csv`: a StatLine CSV export, `;`-separated (dataset exports) or
+  `,`-separated (table downloads, region names instead of codes), fields quoted,
   numbers padded with spaces, `.` for "not available", region codes padded
   to six characters (`PV30  `), periods such as `1995JJ00`, `2011KW01` or,
   in the English export, `2021*` for a provisional year.
@@ -15,7 +16,7 @@ import csv
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from koers.sources.series import (
     Location,
@@ -38,7 +39,7 @@ def read_csv(path: Path, spec: SeriesSpec) -> list[StatPoint]:
     collector = PointCollector(path, spec, CBS_MISSING)
     geo, period, value = _columns(spec)
     with open_text(path) as handle:
-        reader = csv.DictReader(handle, delimiter=";")
+        reader = csv.DictReader(handle, delimiter=_delimiter(handle))
         require_fields(
             list(reader.fieldnames or []), [geo, period, value, *spec.filters], collector
         )
@@ -47,6 +48,13 @@ def read_csv(path: Path, spec: SeriesSpec) -> list[StatPoint]:
             if _complete(row, where, collector) and _wanted(row, geo, collector):
                 _add(collector, row, (geo, period, value), where)
     return collector.sorted_points()
+
+
+def _delimiter(handle: TextIO) -> str:
+    # StatLine writes `;` in its dataset exports and `,` in its table downloads.
+    header = handle.readline()
+    handle.seek(0)
+    return ";" if header.count(";") >= header.count(",") else ","
 
 
 def read_odata_json(path: Path, spec: SeriesSpec) -> list[StatPoint]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.db import transaction
 
 from koers.sources.dataset_schema import ENTRY_KEYS, check_keys
 from koers.sources.jsonio import import_sections
@@ -87,9 +88,25 @@ def read_dataset(folder: Path = BRAINPORT) -> Rows:
 
 
 def load_dataset(folder: Path = BRAINPORT) -> dict[str, int]:
-    """Load the dataset into the database in one transaction; returns rows per entity."""
+    """Load the dataset into the database in one transaction; returns rows per entity.
+
+    The dataset's feeds are refreshed from the files under its `reference/`
+    folder in the same transaction, and the region sums and ratios derived.
+    """
+    from koers.sources.feeds import FeedError, refresh_feeds
+
     rows = read_dataset(folder)
-    return import_sections(rows.rows, origin=str(folder), row_origins=rows.origins)
+    with transaction.atomic():
+        counts = import_sections(rows.rows, origin=str(folder), row_origins=rows.origins)
+        names = [row["name"] for row in rows.rows.get("feeds", [])]
+        if names:
+            try:
+                refreshed = refresh_feeds(names, offline=folder / "reference", strict=True)
+            except FeedError as exc:
+                raise DatasetError(f"{folder.name}: {exc}") from None
+            stored = sum(o.stored.written for o in refreshed.outcomes)
+            counts["observations"] += stored + refreshed.derived.stored.written
+    return counts
 
 
 def _parse(path: Path) -> dict[str, Any]:
@@ -101,7 +118,7 @@ def _parse(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise DatasetError(f"{path.name}: the file must hold a mapping of sections")
-    unknown = set(data) - set(ENTRY_KEYS) - {"agendas", "links", "governance", "reference_series"}
+    unknown = set(data) - set(ENTRY_KEYS) - {"agendas", "links", "governance", "feeds"}
     if unknown:
         raise DatasetError(f"{path.name}: unknown section {sorted(unknown)[0]!r}")
     return data

@@ -10,6 +10,12 @@ from koers.sources.dataset import DatasetError, Rows, as_date
 from koers.sources.dataset_schema import ENTRY_KEYS, NESTED_KEYS, check_keys
 
 FLAGS = {"provisional", "estimated", "revised"}
+# Keys of a file feed that describe how to read the file (koers.sources.series.SeriesSpec).
+SPEC_KEYS = frozenset(
+    {"indicator", "file", "format", "filters", "geographies", "columns", "scale", "decimals"}
+    | {"source"}
+)
+FEED_OPTIONS = ("format", "columns", "scale", "decimals", "periods", "rank")
 
 
 def _source(ref: Any, where: str) -> dict[str, Any]:
@@ -42,8 +48,8 @@ class RowBuilder:
         self._governance(name, data.get("governance") or {})
         for section in ("observations", "targets"):
             self._flat(name, section, data.get(section))
-        for index, spec in enumerate(data.get("reference_series") or []):
-            self._reference_series(f"{name}: reference_series[{index}]", spec)
+        for index, feed in enumerate(data.get("feeds") or []):
+            self._feed(f"{name}: feeds[{index}]", feed)
 
     # flat sections -----------------------------------------------------------------------
 
@@ -90,6 +96,7 @@ class RowBuilder:
         row["assessment_options"] = e.get("assessment_options") or {}
         row["additive"] = e.get("additive", False)
         row["derivation"] = e.get("derivation") or {}
+        row["reported"] = e.get("reported", False)
         row["items"] = list(e.get("items") or [])
         self.rows.add("indicators", row, where)
 
@@ -255,21 +262,30 @@ class RowBuilder:
         row |= {"status": status, "items": list(a.get("items") or [])}
         self.rows.add("agreements", row | _source(a["source"], where), where)
 
-    # series read from reference statistics -----------------------------------------------
+    # feeds: statistics read from files or tables -----------------------------------------
 
-    def _reference_series(self, where: str, data: Any) -> None:
-        from koers.sources.statistics import (
-            SeriesSpec,
-            SeriesSpecError,
-            StatisticsFormatError,
-            read_series,
-        )
+    def _feed(self, where: str, data: Any) -> None:
+        check_keys(data, "feed", where, NESTED_KEYS)
+        connector = data.get("connector", "file")
+        row = {"name": data["name"], "indicator": data["indicator"], "connector": connector}
+        row |= {"measure": data.get("measure", ""), "recording": data.get("recording", "")}
+        row |= {"filters": data.get("filters") or {}, "geographies": data.get("geographies") or {}}
+        row["options"] = {k: data[k] for k in FEED_OPTIONS if k in data}
+        if connector == "file":
+            row |= self._file_feed(where, data)
+        else:
+            row |= {"table": str(data.get("table", "")), "source": None}
+        self.rows.add("feeds", row, where)
 
+    def _file_feed(self, where: str, data: Any) -> dict[str, Any]:
+        from koers.sources.statistics import SeriesSpec, SeriesSpecError
+
+        spec_keys = {k: v for k, v in data.items() if k in SPEC_KEYS}
         try:
-            spec = SeriesSpec.from_mapping(data, where)
+            spec = SeriesSpec.from_mapping(spec_keys, where)
         except SeriesSpecError as exc:
             raise DatasetError(str(exc)) from None
-        source = data.get("source") or {}
+        source = data["source"]
         code = "ref-" + re.sub(r"[^a-z0-9]+", "-", str(spec.file).lower()).strip("-")[:90]
         if ("sources", code) not in self.rows.defined:
             row = {"code": code, "title": source.get("title", str(spec.file))}
@@ -279,18 +295,7 @@ class RowBuilder:
             }
             row |= {"date": None, "retrieved": as_date(source.get("retrieved"))}
             self.rows.add("sources", row, where)
-        try:
-            points = read_series(self.folder / "reference" / spec.file, spec)
-        except StatisticsFormatError as exc:
-            raise DatasetError(f"{where}: {exc}") from None
-        for point in points:
-            row = {"indicator": spec.indicator, "geography": point.geography, "series": ""}
-            row |= {"period": point.period, "value": point.value, "note_nl": "", "note_en": ""}
-            row |= {flag: flag in point.flags for flag in sorted(FLAGS)}
-            row |= {"source_status": " ".join(point.source_flags)}
-            row |= {"retrieved": as_date(source.get("retrieved")), "source": code}
-            row |= {"source_section": str(spec.file)}
-            self.rows.add("observations", row, f"{where}, {point.geography} {point.period}")
+        return {"table": spec.file, "source": code}
 
 
 def _label(item: Any, order: int) -> str:

@@ -22,6 +22,7 @@ ENTRY_KEYS: dict[str, tuple[set[str], set[str]]] = {
             "assessment_options",
             "additive",
             "derivation",
+            "reported",
         },
     ),
     "observations": (
@@ -94,6 +95,11 @@ NESTED_KEYS: dict[str, tuple[set[str], set[str]]] = {
         {"meeting", "owner", "due", "items"},
     ),
     "membership": ({"code"}, {"valid_from", "valid_to"}),
+    "feed": (
+        {"name", "indicator"},
+        {"connector", "file", "table", "measure", "format", "filters", "geographies"}
+        | {"columns", "scale", "decimals", "periods", "rank", "recording", "source"},
+    ),
     "source_ref": ({"document"}, {"section"}),
     "point": ({"period", "value"}, set()),
 }

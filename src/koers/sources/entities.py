@@ -14,6 +14,7 @@ from django.db import models
 
 from koers.agendas import models as agendas
 from koers.indicators import models as indicators
+from koers.sources import models as sources
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("indicators", indicators.Indicator, "indicator definitions"),
     Entity("observations", indicators.Observation, "indicator values, revisions kept"),
     Entity("targets", indicators.Target, "quantified targets with baseline"),
+    Entity("feeds", sources.Feed, "declared mappings from statistics sources to indicators"),
 )
 
 ENTITY_BY_MODEL = {entity.model: entity for entity in ENTITIES}

@@ -17,3 +17,55 @@ class DatasetLoad(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.fingerprint[:12]})"
+
+
+class Feed(models.Model):
+    """A declared mapping from a statistics source to one indicator's series.
+
+    `koers feeds refresh` reads the source (live, or recorded responses with
+    --offline) and stores what it finds as observations: append-only, a
+    changed value is a revision, a failing feed keeps its last good values.
+    """
+
+    class Connector(models.TextChoices):
+        FILE = "file", _("statistics file")
+        CBS = "cbs", _("CBS StatLine (OData)")
+        EUROSTAT = "eurostat", _("Eurostat dissemination API")
+
+    name = models.SlugField(_("name"), max_length=100, unique=True)
+    indicator = models.ForeignKey(
+        "indicators.Indicator", on_delete=models.PROTECT, related_name="feeds"
+    )
+    connector = models.CharField(_("connector"), max_length=20, choices=Connector.choices)
+    # A CBS table id, a Eurostat dataset code, or (connector file) a file path.
+    table = models.CharField(_("table"), max_length=300)
+    measure = models.CharField(_("measure"), max_length=100, blank=True, default="")
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    # Source geography code -> Koers geography code; {"*": "*"} keeps the codes as they are.
+    geographies = models.JSONField(_("geographies"), default=dict, blank=True)
+    # Connector file: format, columns, scale, decimals; any: periods {from, to}, rank.
+    options = models.JSONField(_("options"), default=dict, blank=True)
+    # Where recorded responses lie under the folder given to --offline (default: the table).
+    recording = models.CharField(_("recording"), max_length=300, blank=True, default="")
+    source = models.ForeignKey(
+        "agendas.SourceDocument",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source document"),
+    )
+    last_refreshed = models.DateTimeField(_("last refreshed"), null=True, editable=False)
+    last_outcome = models.CharField(_("last outcome"), max_length=20, blank=True, editable=False)
+    last_message = models.TextField(_("last message"), blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("feed")
+        verbose_name_plural = _("feeds")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> str:
+        return self.name

@@ -181,7 +181,14 @@ class PointCollector:
 
     def wants(self, source_geography: str) -> bool:
         """Whether the spec maps this source geography code."""
-        return source_geography.strip() in self.spec.geographies
+        return self._koers_code(source_geography) is not None
+
+    def _koers_code(self, source_geography: str) -> str | None:
+        # {"*": "*"} keeps every geography under its own code (a feed that ranks them all).
+        code = source_geography.strip()
+        if "*" in self.spec.geographies:
+            return code
+        return self.spec.geographies.get(code)
 
     def add(
         self,
@@ -197,7 +204,7 @@ class PointCollector:
         `where` points at the value; `period_field` names the period's own
         column when it has one, for an error about the period.
         """
-        geography = self.spec.geographies.get(source_geography.strip())
+        geography = self._koers_code(source_geography)
         if geography is None or value.strip() in self.missing:
             return
         period_at = Location(where.line, period_field or where.field, where.record)

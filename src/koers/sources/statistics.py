@@ -1,8 +1,8 @@
 """Read Eurostat and CBS statistics files into plain `StatPoint` records.
 
 The public entry point is `read_series(path, spec)`; a dataset lists its
-series in `history.yaml` under `reference_series:`, which
-`load_reference_series` turns into `SeriesSpec`s. No Django import: the
+file feeds in `history.yaml` under `feeds:`, which `load_file_feeds` turns
+into `SeriesSpec`s. No Django import: the
 importer that stores the points lives elsewhere.
 """
 
@@ -17,6 +17,7 @@ from koers.sources import cbs, eurostat
 from koers.sources.series import (
     FLAG_VOCABULARY,
     FORMATS,
+    SPEC_KEYS,
     SeriesSource,
     SeriesSpec,
     SeriesSpecError,
@@ -32,7 +33,7 @@ __all__ = [
     "SeriesSpecError",
     "StatPoint",
     "StatisticsFormatError",
-    "load_reference_series",
+    "load_file_feeds",
     "read_series",
 ]
 
@@ -68,16 +69,19 @@ def read_series(path: Path, spec: SeriesSpec) -> list[StatPoint]:
         raise StatisticsFormatError(path, f"cannot read the file ({exc})") from None
 
 
-def load_reference_series(path: Path) -> list[SeriesSpec]:
-    """The `reference_series:` entries of a dataset YAML file (e.g. history.yaml)."""
+def load_file_feeds(path: Path) -> list[SeriesSpec]:
+    """The file feeds (`feeds:` entries with connector file) of a dataset YAML file."""
     with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle) or {}
     if not isinstance(data, dict):
         raise SeriesSpecError(f"{path.name}: expected a mapping at the top level")
-    entries = data.get("reference_series", [])
+    entries = data.get("feeds", [])
     if not isinstance(entries, list):
-        raise SeriesSpecError(f"{path.name}: reference_series must be a list")
+        raise SeriesSpecError(f"{path.name}: feeds must be a list")
     return [
-        SeriesSpec.from_mapping(entry, f"{path.name}: reference_series[{index}]")
+        SeriesSpec.from_mapping(
+            {k: v for k, v in entry.items() if k in SPEC_KEYS}, f"{path.name}: feeds[{index}]"
+        )
         for index, entry in enumerate(entries)
+        if isinstance(entry, dict) and entry.get("connector", "file") == "file"
     ]

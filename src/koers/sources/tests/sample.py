@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from koers.agendas import models as a
 from koers.indicators import models as i
+from koers.sources.models import Feed
 
 
 def build_sample() -> None:
@@ -183,5 +184,17 @@ def build_sample() -> None:
         baseline_value=0,
         target_period="2030",
         target_value=62000,
+        source=doc,
+    )
+    Feed.objects.create(
+        name="homes-cbs",
+        indicator=homes,
+        connector="cbs",
+        table="81955NED",
+        measure="Nieuwbouw_2",
+        filters={"Gebruiksfunctie": "A045364"},
+        geographies={"GM0772": "GM0772"},
+        options={"periods": {"from": "2012"}},
+        recording="cbs/81955ned",
         source=doc,
     )

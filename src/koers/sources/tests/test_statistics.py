@@ -25,7 +25,7 @@ from koers.sources.statistics import (
     SeriesSpecError,
     StatisticsFormatError,
     StatPoint,
-    load_reference_series,
+    load_file_feeds,
     read_series,
 )
 from koers.testing import reference_dir
@@ -584,7 +584,27 @@ def test_yaml_codes_that_read_as_numbers_are_kept_as_text() -> None:
 
 
 def history_specs() -> list[SeriesSpec]:
-    return load_reference_series(HISTORY)
+    return load_file_feeds(HISTORY)
+
+
+def history_feeds() -> list[tuple[dict[str, Any], SeriesSpec]]:
+    """Each file feed of history.yaml as declared, beside its SeriesSpec."""
+    data = yaml.safe_load(HISTORY.read_text(encoding="utf-8"))
+    entries = [e for e in data["feeds"] if e.get("connector", "file") == "file"]
+    return list(zip(entries, history_specs(), strict=True))
+
+
+def kept_points(entry: dict[str, Any], spec: SeriesSpec) -> list[StatPoint]:
+    """The points a feed stores: within its periods, only Koers geographies for "*"."""
+    points = read_series(REFERENCE / spec.file, spec)
+    bounds = entry.get("periods") or {}
+    points = [p for p in points if p.period >= str(bounds.get("from", ""))]
+    if "to" in bounds:
+        points = [p for p in points if p.period <= str(bounds["to"])]
+    if "*" in spec.geographies:
+        known = set(dataset_codes("geographies"))
+        points = [p for p in points if p.geography in known]
+    return points
 
 
 def dataset_codes(section: str) -> list[str]:
@@ -595,27 +615,37 @@ def dataset_codes(section: str) -> list[str]:
     return codes
 
 
-@pytest.mark.parametrize("entry", history_specs(), ids=lambda entry: entry.indicator)
-def test_every_history_series_reads_every_mapped_geography(entry: SeriesSpec) -> None:
-    points = read_series(REFERENCE / entry.file, entry)
-    assert {point.geography for point in points} == set(entry.geographies.values())
+@pytest.mark.parametrize(
+    ("entry", "spec"), history_feeds(), ids=[entry["name"] for entry, _ in history_feeds()]
+)
+def test_every_history_feed_reads_every_mapped_geography(
+    entry: dict[str, Any], spec: SeriesSpec
+) -> None:
+    found = {point.geography for point in kept_points(entry, spec)}
+    if "*" in spec.geographies:
+        # Every municipality of the Metropoolregio Eindhoven is in the new-build files.
+        assert {code for code in dataset_codes("geographies") if code.startswith("GM")} <= found
+    elif "rank" not in entry:
+        assert found == set(spec.geographies.values())
 
 
-def test_history_series_never_give_one_indicator_two_values_for_a_period() -> None:
+def test_history_feeds_never_give_one_indicator_two_values_for_a_period() -> None:
     seen: dict[tuple[str, str, str], str] = {}
-    for entry in history_specs():
-        for point in read_series(REFERENCE / entry.file, entry):
-            key = (entry.indicator, point.geography, point.period)
-            assert key not in seen, f"{key} from {entry.file} and {seen[key]}"
-            seen[key] = entry.file
+    for entry, spec in history_feeds():
+        if "rank" in entry:
+            continue  # a ranked feed stores ranks, not the values it reads
+        for point in kept_points(entry, spec):
+            key = (spec.indicator, point.geography, point.period)
+            assert key not in seen, f"{key} from {spec.file} and {seen[key]}"
+            seen[key] = spec.file
 
 
 def test_history_uses_known_indicators_and_geographies() -> None:
     indicators, geographies = dataset_codes("indicators"), set(dataset_codes("geographies"))
     assert len(indicators) == len(set(indicators)), "an indicator code is defined twice"
-    for entry in history_specs():
-        assert entry.indicator in indicators
-        assert set(entry.geographies.values()) <= geographies
+    for spec in history_specs():
+        assert spec.indicator in indicators
+        assert set(spec.geographies.values()) - {"*"} <= geographies
 
 
 def test_history_sources_point_at_their_own_file() -> None:
