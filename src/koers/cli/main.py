@@ -13,6 +13,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from koers.cli import feeds
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -236,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     verb(
         "check", cmd_check, "Check the configuration and the data's integrity; exit 1 on problems."
     )
+    feeds.register(verb)
     manage = verb("manage", cmd_manage, "Run a Django management command (e.g. createsuperuser).")
     manage.add_argument("arguments", nargs=argparse.REMAINDER, help="the command and its arguments")
     return parser
