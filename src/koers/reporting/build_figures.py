@@ -115,6 +115,7 @@ def _target_row(scope: Scope, target: Target, assessed: TargetAssessment | None)
     lang, unit = scope.language, target.indicator.unit
     latest = _latest_known(scope, assessed.points) if assessed else None
     status = assessed.result.status if assessed else "not_available"
+    where = proxy_note(scope, assessed)
     return TargetRow(
         indicator_code=target.indicator.code,
         indicator=in_language(target.indicator, "name", lang),
@@ -122,12 +123,21 @@ def _target_row(scope: Scope, target: Target, assessed: TargetAssessment | None)
         kind=names.named(names.TARGET_KIND, target.kind, scope.t),
         baseline_text=baseline_text(scope, target),
         target_text=target_text(scope, target),
-        latest_text=f"{format_value(latest.value, unit, lang)} ({latest.period})"
+        latest_text=f"{format_value(latest.value, unit, lang)} ({latest.period}{where})"
         if latest
         else "–",
         status=scope.status_label(names.COMPUTED_STATUS, status),
         item_code=target.item.code if target.item else "",
     )
+
+
+def proxy_note(scope: Scope, assessed: TargetAssessment | None) -> str:
+    """"; measured in Zuidoost-Noord-Brabant (NL414), the declared proxy" or nothing."""
+    if assessed is None or assessed.proxy is None:
+        return ""
+    stand_in = assessed.proxy.stand_in
+    area = f"{in_language(stand_in, 'name', scope.language)} ({stand_in.code})"
+    return "; " + scope.t(gettext_noop("measured in {area}, the declared proxy")).format(area=area)
 
 
 def _latest_known(scope: Scope, points: tuple[ObservedPoint, ...]) -> ObservedPoint | None:
@@ -201,6 +211,7 @@ def target_assessment_row(scope: Scope, assessed: TargetAssessment) -> Assessmen
     target = assessed.target
     subject = (
         f"{target_text(scope, target)}, {in_language(target.geography, 'name', scope.language)}"
+        f"{proxy_note(scope, assessed)}"
     )
     return _assessment_row(scope, subject, target.indicator.unit, assessed)
 
