@@ -28,9 +28,20 @@ from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 # Apps whose rows are audited; the historical copies simple_history keeps are not.
-AUDITED_APPS = frozenset({"agendas", "indicators", "sources", "rounds", "accounts", "auth"})
+AUDITED_APPS = frozenset(
+    {"agendas", "indicators", "sources", "rounds", "accounts", "auth", "otp_totp"}
+)
 # Fields that change on every sign-in or hold secrets: the change is noted, the value not.
-SKIPPED_FIELDS = frozenset({"last_login"})
+SKIPPED_FIELDS = frozenset(
+    {
+        "last_login",
+        "last_t",
+        "drift",
+        "throttling_failure_timestamp",
+        "throttling_failure_count",
+        "last_used_at",
+    }
+)
 MASKED_FIELDS = frozenset({"password", "key"})
 MASK = "•••"
 

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q, QuerySet
 
 from koers.accounts.audit import Actor, acting, record, record_import, recorded_import
@@ -157,7 +157,10 @@ def cli_actor() -> Actor:
     """The command line acts as the person `KOERS_ACTOR` names (an e-mail), else as the
     operating-system account; either way from "cli"."""
     email = os.environ.get("KOERS_ACTOR", "").strip().lower()
-    person = Person.objects.select_related("organisation").filter(user__username=email).first()
+    try:
+        person = Person.objects.select_related("organisation").filter(user__username=email).first()
+    except DatabaseError:  # a database not migrated yet (`koers init`) has no people
+        person = None
     if person is None:
         return Actor(email or f"{_login()}@cli", origin="cli", channel="cli")
     return Actor(email, person.name, person.organisation.code, origin="cli", channel="cli")

@@ -22,7 +22,7 @@ DEBUG = env.get_bool("KOERS_DEBUG", False)
 ALLOWED_HOSTS = env.get_list("KOERS_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "koers.web.beheer.apps.KoersAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -132,7 +132,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "koers.web.beheer.views.locked_out"
+AXES_LOCKOUT_CALLABLE = "koers.web.beheer.signin.locked_out"
 AXES_VERBOSE = False
 
 # django-otp: the issuer shown in an authenticator app.

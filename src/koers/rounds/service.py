@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -95,7 +96,10 @@ def open_round(agenda: Agenda, start: dt.date, end: dt.date, deadline: dt.date, 
     require(by, Action.OPEN_ROUND, AgendaSubject(agenda))
     new = Round(agenda=agenda, period_start=start, period_end=end, deadline=deadline)
     new.opened_by = by.get_username()
-    new.full_clean(validate_constraints=False)
+    try:
+        new.full_clean(validate_constraints=False)
+    except ValidationError as exc:
+        raise RoundError({k: " ".join(v) for k, v in exc.message_dict.items()}) from None
     if _overlapping(agenda, start, end).exists():
         raise RoundError(
             {"period_start": _("A round of this agenda already covers part of that period.")}
