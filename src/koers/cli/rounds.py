@@ -101,8 +101,14 @@ def cmd_open(args: argparse.Namespace) -> int:
 def task_rows(round_: Any) -> list[dict[str, Any]]:
     """One plain row per task, as `status --format json` prints it."""
     from django.urls import reverse
+    from django.utils import translation
 
     tasks = round_.tasks.select_related("item", "organisation", "assignee")
+    with translation.override("nl"):  # the site's first language: /beheer/..., no prefix
+        return _rows(tasks, reverse)
+
+
+def _rows(tasks: Any, reverse: Any) -> list[dict[str, Any]]:
     return [
         {
             "item": task.item.code,

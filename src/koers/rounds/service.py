@@ -148,15 +148,22 @@ def _new_task(round_: Round, item: Item, organisation_id: int) -> Task:
 
 def save_draft(task: Task, by: User, draft: Mapping[str, Any]) -> Task:
     """Keep the draft's fields (see DRAFT_FIELDS); the task stays where it is."""
+    _take(task, by, draft)
+    return _saved(task, by, note="")
+
+
+def _take(task: Task, by: User, draft: Mapping[str, Any]) -> None:
     require(by, Action.EDIT_DRAFT, task)
     for name in DRAFT_FIELDS:
         if name in draft:
             setattr(task, name, draft[name])
-    return _saved(task, by, note="")
 
 
-def submit(task: Task, by: User) -> Task:
-    """Hand the draft in for review; it must have a status and a Dutch update."""
+def submit(task: Task, by: User, draft: Mapping[str, Any] | None = None) -> Task:
+    """Hand the draft in for review, with the last changes to it (`draft`) in the same
+    write; it must have a status and a Dutch update."""
+    if draft is not None:
+        _take(task, by, draft)
     return _step(task, by, Action.SUBMIT, "")
 
 

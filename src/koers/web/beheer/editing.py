@@ -76,7 +76,13 @@ def item_page(request: HttpRequest, agenda: str, item: str) -> HttpResponse:
     if request.method == "POST" and _saved(request, [form]):
         return HttpResponseRedirect(reverse("beheer:item", args=[agenda, found.code]))
     sections = [s for s in item_sections() if permits(request.user, s.action, subject)]
-    context = {"item": found, "form": form, "sections": sections, "title": found.title}
+    context = {
+        "item": found,
+        "agenda": found.agenda,
+        "form": form,
+        "sections": sections,
+        "title": found.title,
+    }
     return render(request, "web/beheer/item.html", context)
 
 

@@ -176,9 +176,10 @@ def _apply(
     if intent in ("save", "submit"):
         if not forms.valid():
             raise _Invalid
-        task = service.save_draft(task, user, forms.draft())
-        if intent == "submit":
-            service.submit(task, user)
+        if intent == "submit":  # the last changes and the submission are one write
+            service.submit(task, user, forms.draft())
+        else:
+            service.save_draft(task, user, forms.draft())
         return
     form = reopen if intent == "reopen" else note
     if not form.is_valid():
