@@ -276,6 +276,14 @@ def require(user: User, action: Action, subject: Subject = NOTHING) -> None:
     raise PermissionDenied(f"{action} is not allowed here")
 
 
+def works_on(user: User, subject: Subject) -> bool:
+    """Does `user` hold a role on `subject` as one of the organisation that leads it (owner,
+    contributor)? Their own tasks, as against those they may stand in for or review."""
+    from koers.accounts.people import holder_of
+
+    return bool(roles_for(holder_of(user), subject.policy_scope()) & ITEM_BOUND)
+
+
 def needs_two_factor(user: User) -> bool:
     """Administrators and coordinators prove a second factor before they may act."""
     from koers.accounts.people import holder_of

@@ -20,7 +20,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.accounts.policy import Action, Role, State, User, permits, require
+from koers.accounts.policy import Action, Role, State, User, permits, require, works_on
 from koers.accounts.service import AgendaSubject, people_with_role
 from koers.accounts.subjects import OWNING_ROLES
 from koers.agendas.models import Agenda, Item, StatusUpdate
@@ -39,6 +39,7 @@ __all__ = [
     "Task",
     "approve",
     "comment",
+    "drafts_for",
     "find_round",
     "open_round",
     "progress",
@@ -279,6 +280,12 @@ def tasks_for(user: User, actions: Iterable[Action]) -> list[Task]:
         .order_by("round__deadline", "round__agenda__code", "item__order", "item__code")
     )
     return [task for task in candidates if any(permits(user, a, task) for a in wanted)]
+
+
+def drafts_for(user: User) -> list[Task]:
+    """The tasks `user` writes: of the items their organisation leads (not those a coordinator
+    may stand in for)."""
+    return [task for task in tasks_for(user, [Action.EDIT_DRAFT]) if works_on(user, task)]
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,8 @@ class MilestoneDatesForm(EditorForm):
         self.item = item
         found = item.milestones.filter(pk=int(self.initial.get("milestone") or 0)).first()
         self.title = found.title if found else ""
+        statuses = dict(Milestone.Status.choices)
+        self.status_label = statuses.get(self.initial.get("status", ""), "")
 
     def clean(self) -> dict[str, Any]:
         from koers.rounds.drafts import milestone_errors

@@ -39,7 +39,7 @@ def home(request: HttpRequest) -> HttpResponse:
     """What the signed-in person has to do: drafts to write, updates to review, rounds to run."""
     user = request.user
     context = {
-        "to_write": service.tasks_for(user, [Action.EDIT_DRAFT]),
+        "to_write": service.drafts_for(user),
         "to_review": service.tasks_for(user, [Action.APPROVE]),
         "rounds": [
             service.progress(r)

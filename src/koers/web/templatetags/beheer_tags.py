@@ -46,3 +46,20 @@ def round_progress(agenda: Any) -> dict[str, Any]:
 
     found = current_round(agenda)
     return {"progress": progress(found) if found is not None else None}
+
+
+@register.simple_tag(takes_context=True)
+def editor_ready(context: template.Context) -> bool:
+    """Signed in with every factor the person's roles ask for: the editors' menu is theirs."""
+    from koers.web.beheer.access import verified
+
+    request = context.get("request")
+    return request is not None and verified(request)
+
+
+@register.filter
+def item_label(item: Any) -> str:
+    """ "4b Fotonica", as the public site names an item; the title alone for a slug code."""
+    from koers.reporting.formatting import item_label as label
+
+    return label(item.code, item.title)
