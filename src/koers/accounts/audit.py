@@ -81,11 +81,17 @@ def current_actor() -> Actor | None:
 
 @dataclass
 class ImportRecord:
-    """What `recorded_import` counted; `counts` may be filled in by the importer itself."""
+    """What `recorded_import` counted, row by row as the signals saw them."""
 
     kind: str
     source: str
     counts: Counter[str] = field(default_factory=Counter)
+    reported: dict[str, int] | None = None
+
+    def report(self, counts: Mapping[str, int]) -> None:
+        """The importer's own counts, which the record names instead of the signals' tally
+        (an importer that writes with bulk_create sends no signals)."""
+        self.reported = dict(counts)
 
 
 @contextmanager
@@ -98,7 +104,7 @@ def recorded_import(kind: str, source: str) -> Iterator[ImportRecord]:
         yield record
     finally:
         _tally.reset(token)
-    record_import(kind, source, record.counts)
+    record_import(kind, source, record.counts if record.reported is None else record.reported)
 
 
 def record_import(kind: str, source: str, counts: Mapping[str, int]) -> None:
@@ -254,7 +260,19 @@ def _m2m_name(model: type[models.Model], through: Any) -> str:
 
 
 def connect() -> None:
-    pre_save.connect(_before_save, dispatch_uid="koers_audit_pre_save")
-    post_save.connect(_after_save, dispatch_uid="koers_audit_post_save")
-    post_delete.connect(_after_delete, dispatch_uid="koers_audit_post_delete")
-    m2m_changed.connect(_m2m, dispatch_uid="koers_audit_m2m")
+    """Listen to the audited models only: the others keep Django's fast bulk delete, which a
+    listener to every model would switch off."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if not audited(model):
+            continue
+        uid = model._meta.label_lower
+        pre_save.connect(_before_save, sender=model, dispatch_uid=f"koers_audit_pre_{uid}")
+        post_save.connect(_after_save, sender=model, dispatch_uid=f"koers_audit_post_{uid}")
+        post_delete.connect(_after_delete, sender=model, dispatch_uid=f"koers_audit_del_{uid}")
+        for m2m in model._meta.local_many_to_many:
+            through = m2m.remote_field.through
+            m2m_changed.connect(
+                _m2m, sender=through, dispatch_uid=f"koers_audit_m2m_{uid}_{m2m.name}"
+            )

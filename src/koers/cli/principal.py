@@ -25,12 +25,15 @@ def principal() -> User:
 
 @contextmanager
 def acting_from_cli() -> Iterator[None]:
-    """Every write of the command inside is recorded as made from "cli"."""
-    from koers.accounts.service import acting, cli_actor
+    """Every write of the command inside is recorded as made from "cli". Usable before
+    Django is set up (manage.py): the person is looked up at the first write."""
+    from koers.accounts.audit import acting
 
     found: list[Actor] = []
 
     def source() -> Actor:
+        from koers.accounts.service import cli_actor
+
         if not found:  # read once: the person does not change during a command
             found.append(cli_actor())
         return found[0]

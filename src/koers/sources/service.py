@@ -59,11 +59,12 @@ def load_demo(folder: Path = BRAINPORT, name: str = "brainport") -> DemoResult:
             "use an empty database (DATABASE_URL) for the demo"
         )
     # One audit record names the counts (recorded_import), not one per row.
-    with recorded_import("dataset", name), transaction.atomic():
+    with recorded_import("dataset", name) as audited, transaction.atomic():
         action = "loaded" if record is None else "reloaded"
         if record is not None:
             clear_all()
         counts = load_dataset(folder)
+        audited.report(counts)
         DatasetLoad.objects.update_or_create(name=name, defaults={"fingerprint": current})
     return DemoResult(action, counts)
 
@@ -81,11 +82,15 @@ def clear_all() -> None:
 
 def import_document(data: bytes | str, *, origin: str = "<document>") -> dict[str, int]:
     """`koers import json`, recorded in the audit trail as one import."""
-    with recorded_import("json", origin):
-        return jsonio.import_document(data, origin=origin)
+    with recorded_import("json", origin) as audited:
+        counts = jsonio.import_document(data, origin=origin)
+        audited.report(counts)
+    return counts
 
 
 def import_opensdg(folder: Path, geography: str = "NL") -> dict[str, int]:
     """`koers import opensdg`, recorded in the audit trail as one import."""
-    with recorded_import("opensdg", str(folder)):
-        return opensdg_io.import_opensdg(folder, geography=geography)
+    with recorded_import("opensdg", str(folder)) as audited:
+        counts = opensdg_io.import_opensdg(folder, geography=geography)
+        audited.report(counts)
+    return counts

@@ -168,9 +168,10 @@ def commit_sheet(name: str, rows: list[SheetRow]) -> int:
     today = timezone.localdate()
     indicators = {i.code: i for i in Indicator.objects.all()}
     geographies = {g.code: g for g in Geography.objects.all()}
-    with recorded_import("sheet", name), transaction.atomic():
+    with recorded_import("sheet", name) as audited, transaction.atomic():
         for row in rows:
             _observation(row.values, indicators, geographies, today).save()
+        audited.report({"observations": len(rows)})
     return len(rows)
 
 

@@ -115,6 +115,19 @@ def test_an_import_leaves_one_record_naming_its_counts(world: World) -> None:
     assert event.detail == "milestone: 2, observation: 3"
 
 
+def test_an_importers_own_counts_replace_the_tally(world: World) -> None:
+    with _acting_as(ANNA), audit.recorded_import("json", "export.json") as record:
+        Milestone.objects.create(
+            item=world.action,
+            title_nl="M",
+            title_en="M",
+            planned=dt.date(2021, 1, 1),
+            status="planned",
+        )
+        record.report({"milestones": 1, "observations": 250})
+    assert AuditEvent.objects.get().detail == "milestones: 1, observations: 250"
+
+
 def test_a_failed_import_leaves_no_record(world: World) -> None:
     with _acting_as(ANNA), pytest.raises(RuntimeError), audit.recorded_import("sheet", "x.csv"):
         raise RuntimeError("bad row")

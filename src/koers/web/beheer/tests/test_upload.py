@@ -50,7 +50,7 @@ def test_a_good_sheet_is_previewed_then_written_whole_with_one_audit_record(
         "import",
         "sheet",
         "cijfers.csv",
-        "observation: 2",
+        "observations: 2",
     )
 
 
