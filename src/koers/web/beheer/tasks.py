@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from koers.accounts.policy import STATE_LABELS, Action, State, allowed_actions, require
 from koers.indicators.models import Indicator
@@ -128,13 +128,14 @@ INTENTS: dict[str, Action] = {
     "approve": Action.APPROVE,
     "reopen": Action.REOPEN,
 }
+# Lazy: the message is put in the language of the request that took the step.
 DONE_MESSAGES = {
-    "save": _("The draft is saved."),
-    "submit": _("The update is submitted for review."),
-    "comment": _("Your comment is added."),
-    "return": _("The update is returned to its owner."),
-    "approve": _("The update is approved."),
-    "reopen": _("The task is reopened."),
+    "save": gettext_lazy("The draft is saved."),
+    "submit": gettext_lazy("The update is submitted for review."),
+    "comment": gettext_lazy("Your comment is added."),
+    "return": gettext_lazy("The update is returned to its owner."),
+    "approve": gettext_lazy("The update is approved."),
+    "reopen": gettext_lazy("The task is reopened."),
 }
 
 
