@@ -44,6 +44,7 @@ def test_the_export_schema_document_is_generated_from_the_code() -> None:
 
 
 def test_every_page_of_the_site_is_documented() -> None:
+    from koers.web.beheer.urls import urlpatterns as editors
     from koers.web.urls import urlpatterns
 
     for pattern in urlpatterns:
@@ -51,4 +52,11 @@ def test_every_page_of_the_site_is_documented() -> None:
         if "download/" in route:
             continue
         shown = "/" + route.replace("<slug:", "<").replace("<str:", "<")
+        assert f"`{shown}" in README, f"README does not document the page {shown}"
+    for pattern in editors:
+        route = str(pattern.pattern)
+        shown = "/beheer/" + route.replace("<int:", "<").replace("<slug:", "<").replace(
+            "<str:", "<"
+        )
+        shown = shown.split("audit.<")[0]
         assert f"`{shown}" in README, f"README does not document the page {shown}"

@@ -7,6 +7,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 urlpatterns += i18n_patterns(
+    path("beheer/", include("koers.web.beheer.urls")),
     path("", include("koers.reporting.urls")),
     path("", include("koers.web.urls")),
     prefix_default_language=False,

@@ -241,6 +241,10 @@ def build_parser() -> argparse.ArgumentParser:
     feeds.register(verb)
     manage = verb("manage", cmd_manage, "Run a Django management command (e.g. createsuperuser).")
     manage.add_argument("arguments", nargs=argparse.REMAINDER, help="the command and its arguments")
+    from koers.cli import accounts, rounds
+
+    accounts.register(verb)
+    rounds.register(verb)
     return parser
 
 
@@ -248,7 +252,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _setup_django()
     handler: Handler = args.handler
-    return handler(args)
+    from koers.cli.principal import acting_from_cli
+
+    with acting_from_cli():  # every write of every verb goes to the audit trail as "cli"
+        return handler(args)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import django_stubs_ext
@@ -21,15 +22,20 @@ DEBUG = env.get_bool("KOERS_DEBUG", False)
 ALLOWED_HOSTS = env.get_list("KOERS_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "koers.web.beheer.apps.KoersAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "koers.agendas",
     "koers.indicators",
+    "koers.accounts",
+    "koers.rounds",
     "koers.sources",
     "koers.reporting",
     "koers.web",
@@ -43,9 +49,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "koers.accounts.middleware.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised further in into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "koers.urls"
@@ -72,9 +82,20 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes first: it counts failed sign-ins and refuses a locked-out client.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "koers.accounts.backends.PolicyBackend",
+]
+LOGIN_URL = "beheer:login"
+LOGIN_REDIRECT_URL = "beheer:home"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -96,3 +117,38 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
+
+# Sign-in: a session lasts a working day and ends with the browser; cookies are
+# not readable by scripts. Production adds the Secure flag (production.py).
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+# django-axes: five wrong passwords for one account from one address lock that
+# pair out for fifteen minutes; a good sign-in resets the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "koers.web.beheer.signin.locked_out"
+AXES_VERBOSE = False
+
+# django-otp: the issuer shown in an authenticator app.
+OTP_TOTP_ISSUER = "Koers"
+
+# E-mail (reminders): printed to the console unless an SMTP host is configured.
+DEFAULT_FROM_EMAIL = env.get_str("KOERS_EMAIL_FROM", "koers@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_HOST = env.get_str("KOERS_SMTP_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env.get_int("KOERS_SMTP_PORT", 587)
+EMAIL_HOST_USER = env.get_str("KOERS_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = env.get_str("KOERS_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env.get_bool("KOERS_SMTP_TLS", True)
+EMAIL_TIMEOUT = 30

@@ -23,6 +23,14 @@ VARIABLES: dict[str, str] = {
     "KOERS_STATIC_ROOT": "Production: the folder collectstatic fills. Default var/static in the checkout.",
     "KOERS_TEST_DATABASE_URL": "A PostgreSQL database URL for a second run of the test suite.",
     "PORT": "Port `make run` serves on. Default 8000.",
+    "KOERS_EMAIL_FROM": "Sender address of Koers' e-mail (reminders). Default koers@localhost.",
+    "KOERS_SMTP_HOST": "SMTP server for e-mail; unset, messages are printed to the console.",
+    "KOERS_SMTP_PORT": "SMTP port. Default 587.",
+    "KOERS_SMTP_USER": "SMTP user name, if the server asks for one.",
+    "KOERS_SMTP_PASSWORD": "SMTP password, if the server asks for one.",
+    "KOERS_SMTP_TLS": "true or false: STARTTLS to the SMTP server. Default true.",
+    "KOERS_ACTOR": "The command line acts as this person (an e-mail): their roles apply and the "
+    "audit trail names them. Unset: the operating-system account, with an administrator's rights.",
     "DJANGO_SETTINGS_MODULE": "koers.conf.dev (default), koers.conf.test or koers.conf.production.",
 }
 
@@ -47,6 +55,16 @@ def get_bool(name: str, default: bool) -> bool:
     if raw.strip().lower() in _FALSE:
         return False
     raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean (use true or false)")
+
+
+def get_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number") from None
 
 
 def get_list(name: str, default: list[str]) -> list[str]:

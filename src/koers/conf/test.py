@@ -15,3 +15,5 @@ DATABASES = {
     if _test_url
     else {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:", "OPTIONS": {}}
 }
+
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

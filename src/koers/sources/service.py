@@ -7,20 +7,27 @@ from pathlib import Path
 
 from django.db import transaction
 
+from koers.accounts.service import recorded_import
+from koers.sources import jsonio, opensdg_io
 from koers.sources.dataset import BRAINPORT, fingerprint, load_dataset
 from koers.sources.entities import ENTITIES
-from koers.sources.jsonio import export_document, import_document
+from koers.sources.jsonio import export_document
 from koers.sources.models import DatasetLoad
-from koers.sources.opensdg_io import export_opensdg, import_opensdg
+from koers.sources.opensdg_io import export_opensdg
+from koers.sources.sheet import SheetError, SheetRow, commit_sheet, read_sheet
 
 __all__ = [
     "DemoResult",
+    "SheetError",
+    "SheetRow",
+    "commit_sheet",
     "export_document",
     "export_opensdg",
     "import_document",
     "import_opensdg",
     "is_empty",
     "load_demo",
+    "read_sheet",
 ]
 
 
@@ -51,11 +58,13 @@ def load_demo(folder: Path = BRAINPORT, name: str = "brainport") -> DemoResult:
             "the database already holds data that did not come from the demo dataset; "
             "use an empty database (DATABASE_URL) for the demo"
         )
-    with transaction.atomic():
+    # One audit record names the counts (recorded_import), not one per row.
+    with recorded_import("dataset", name) as audited, transaction.atomic():
         action = "loaded" if record is None else "reloaded"
         if record is not None:
             clear_all()
         counts = load_dataset(folder)
+        audited.report(counts)
         DatasetLoad.objects.update_or_create(name=name, defaults={"fingerprint": current})
     return DemoResult(action, counts)
 
@@ -69,3 +78,19 @@ def clear_all() -> None:
         for name in entity.self_references():
             model._default_manager.update(**{name: None})
         model._default_manager.all().delete()
+
+
+def import_document(data: bytes | str, *, origin: str = "<document>") -> dict[str, int]:
+    """`koers import json`, recorded in the audit trail as one import."""
+    with recorded_import("json", origin) as audited:
+        counts = jsonio.import_document(data, origin=origin)
+        audited.report(counts)
+    return counts
+
+
+def import_opensdg(folder: Path, geography: str = "NL") -> dict[str, int]:
+    """`koers import opensdg`, recorded in the audit trail as one import."""
+    with recorded_import("opensdg", str(folder)) as audited:
+        counts = opensdg_io.import_opensdg(folder, geography=geography)
+        audited.report(counts)
+    return counts

@@ -58,7 +58,16 @@ def _models() -> list[type[Model]]:
 
 
 def cached(request: HttpRequest, build: Callable[[], HttpResponse]) -> HttpResponse:
-    """The response for this address, language and data version; built once."""
+    """The response for this address, language and data version; built once.
+
+    Never for a signed-in person: their pages may show what is not public (a
+    round's progress), so they are built for them alone and no cache keeps them.
+    """
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        response = build()
+        response["Cache-Control"] = "no-store, private"
+        return response
     # Today is part of the key: what is overdue, and the day a page shows by default, move.
     day = timezone.localdate().isoformat()
     parts = f"{get_language()}:{request.get_full_path()}:{day}:{data_version()}"
