@@ -77,6 +77,8 @@ class StatisticsFormatError(ValueError):
         record: str | None = None,
     ) -> None:
         self.path = Path(path)
+        # A live response is named by its URL, which Path would mangle ("https:/...").
+        self.origin = str(path)
         self.line = line
         self.field = field
         self.record = record
@@ -84,7 +86,7 @@ class StatisticsFormatError(ValueError):
         super().__init__(self._describe())
 
     def _describe(self) -> str:
-        parts = [str(self.path)]
+        parts = [self.origin]
         if self.line is not None:
             parts.append(f"line {self.line}")
         if self.record is not None:
