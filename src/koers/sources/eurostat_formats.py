@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from koers.sources.series import Location, StatisticsFormatError, flag_letters, open_text
+from koers.sources.series import Location, StatisticsFormatError, flag_letters, open_text, place
 
 Wanted = Mapping[str, Collection[str]]
 
@@ -50,7 +50,8 @@ class Cell:
 
     @property
     def letters(self) -> tuple[str, ...]:
-        return flag_letters(self.status) or ()
+        # The status was checked to be flag letters when the cell was made.
+        return tuple(letter for letter in self.status if letter != "|")
 
 
 def wants(key: Mapping[str, str], wanted: Wanted) -> bool:
@@ -61,7 +62,7 @@ def wants(key: Mapping[str, str], wanted: Wanted) -> bool:
 def checked_status(origin: Path | str, text: str, where: Location) -> str:
     """The status text, refused when it is not flag letters (a shifted column, a typo)."""
     status = text.strip()
-    if flag_letters(status) is None:
+    if status and flag_letters(status) is None:
         raise error(origin, f"{status!r}: flags must be letters", where)
     return status
 
@@ -74,7 +75,7 @@ def error(origin: Path | str, message: str, where: Location) -> StatisticsFormat
 
 def describe(origin: Path | str, where: Location) -> str:
     """A cell's place as messages write it: "file, line 12, field '2019'"."""
-    return str(error(origin, "", where)).removesuffix(": ")
+    return place(str(origin), where.line, where.record, where.field)
 
 
 # --- bulk TSV -----------------------------------------------------------------

@@ -9,6 +9,7 @@ table is imported in one transaction: a bad value writes nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
@@ -18,6 +19,7 @@ from django.db import transaction
 from koers.agendas.models import Geography, SourceDocument
 from koers.indicators.models import Indicator
 from koers.sources.indicator_meta import MetadataDifference, ProposedIndicator, reconcile
+from koers.sources.series import normalise_period
 from koers.sources.store import NewObservation, StoreResult, series_key, store_observations
 from koers.sources.tables import GeographySpec, Measure, StatTable, TableValue
 
@@ -116,14 +118,28 @@ def _default_proposal(table: StatTable) -> Callable[[Measure, str], ProposedIndi
     return propose
 
 
+# Koers period labels ("2019-Q3", "2019-06") and the frequency they say.
+_FREQUENCIES = (
+    (re.compile(r"^\d{4}-Q[1-4]$"), Indicator.Frequency.QUARTERLY),
+    (re.compile(r"^\d{4}-\d{2}$"), Indicator.Frequency.MONTHLY),
+)
+
+
 def _frequency(table: StatTable) -> str:
     time = next((d for d in table.dimensions if d.role == "time"), None)
-    labels = set(time.labels) if time else set()
-    if labels and all("KW" in c or "Q" in c for c in labels):
-        return Indicator.Frequency.QUARTERLY
-    if labels and all("MM" in c or "M" in c[4:] for c in labels):
-        return Indicator.Frequency.MONTHLY
+    labels = {_period_label(code) for code in time.labels} if time else set()
+    for pattern, frequency in _FREQUENCIES:
+        if labels and all(pattern.match(label) for label in labels):
+            return frequency
     return Indicator.Frequency.ANNUAL
+
+
+def _period_label(code: str) -> str:
+    # Sources write periods their own way (2019KW03, 2019Q3, 2019M06, 2019-06).
+    try:
+        return normalise_period(code)
+    except ValueError:
+        return code
 
 
 def _source(table: StatTable) -> SourceDocument:
