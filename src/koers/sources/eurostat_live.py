@@ -104,14 +104,20 @@ def _said(body: bytes, url: str) -> str:
             problem = json.loads(text).get("error", {})
         except (ValueError, AttributeError):
             return f": {text[:200]}"
-        label = problem.get("label") if isinstance(problem, dict) else problem
-        return f": {label}" if label else ""
+        return _label(problem)
     if text.startswith("<"):
         try:
             read_sdmx_ml(body, url)
         except StatisticsFormatError as exc:
             return f": {exc.reason}"
     return f": {text[:200]}" if text else ""
+
+
+def _label(problem: object) -> str:
+    # The error object may come alone or as a list of them.
+    first = problem[0] if isinstance(problem, list) and problem else problem
+    label = first.get("label") if isinstance(first, dict) else first
+    return f": {label}" if label else ""
 
 
 def record(
