@@ -22,6 +22,11 @@ LIVE_NOTE = (
 
 def register(import_formats: Any, record_sources: Any) -> None:
     """Add `eurostat` to the formats of `koers import` and the sources of `koers record`."""
+    _import_parser(import_formats)
+    _record_parser(record_sources)
+
+
+def _import_parser(import_formats: Any) -> None:
     importer = import_formats.add_parser(
         "eurostat",
         help="a Eurostat table: live, recorded or a file",
@@ -52,6 +57,9 @@ def register(import_formats: Any, record_sources: Any) -> None:
     )
     _live(importer)
     importer.set_defaults(handler=cmd_import_eurostat)
+
+
+def _record_parser(record_sources: Any) -> None:
     recorder = record_sources.add_parser(
         "eurostat",
         help="a Eurostat table from the live API",

@@ -262,3 +262,15 @@ def test_koers_import_eurostat_refuses_bad_input_and_says_nothing_was_written(
     assert main(["import", "eurostat", "no/such/file.tsv"]) == 1
     assert "no/such/file.tsv: no such file or folder" in capsys.readouterr().err
     assert nothing_written()
+
+
+def test_a_table_without_a_geography_dimension_is_refused(tmp_path: Path) -> None:
+    text = (reference_dir() / GERD).read_text().replace('"geo"', '"region"')
+    path = tmp_path / "no_geo.json"
+    path.write_text(text)
+    with pytest.raises(EurostatError) as caught:
+        import_eurostat(path)
+    assert str(caught.value) == (
+        f"{path}: no geography dimension 'geo'; it has ['freq', 'sectperf', 'unit', 'region']"
+    )
+    assert nothing_written()
