@@ -13,9 +13,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from koers.cli import feeds
+from koers.cli import eurostat, feeds
 
 Handler = Callable[[argparse.Namespace], int]
+
+# Statistics connectors add their `import` formats and `record` sources.
+CONNECTORS = (eurostat.register,)
 
 
 def _setup_django() -> None:
@@ -189,19 +192,26 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
     import_ = verb("import", cmd_import, "Import a document atomically: all of it or nothing.")
-    import_.add_argument(
-        "format",
-        choices=["json", "opensdg"],
-        help="json (a Koers document) or opensdg (a data repository folder)",
+    import_formats = import_.add_subparsers(dest="format", required=True, metavar="FORMAT")
+    json_ = import_formats.add_parser(
+        "json", help="a Koers document", description="Import a Koers JSON document."
     )
-    import_.add_argument(
-        "file", metavar="PATH", help="the file (json) or folder (opensdg) to import"
+    json_.add_argument("file", metavar="PATH", help="the file to import")
+    opensdg = import_formats.add_parser(
+        "opensdg",
+        help="an Open SDG data repository folder",
+        description="Import an Open SDG folder.",
     )
-    import_.add_argument(
+    opensdg.add_argument("file", metavar="PATH", help="the folder to import")
+    opensdg.add_argument(
         "--geography",
         default="NL",
-        help="opensdg: the geography code the data describe (default NL)",
+        help="the geography code the data describe (default NL)",
     )
+    record = verb("record", cmd_import, "Record a statistics table from a live API into a folder.")
+    record_sources = record.add_subparsers(dest="source", required=True, metavar="SOURCE")
+    for register in CONNECTORS:
+        register(import_formats, record_sources)
     assess = verb(
         "assess", cmd_assess, "Assess every target (or indicator trend) and print the results."
     )

@@ -132,7 +132,7 @@ def _target_row(scope: Scope, target: Target, assessed: TargetAssessment | None)
 
 
 def proxy_note(scope: Scope, assessed: TargetAssessment | None) -> str:
-    """"; measured in Zuidoost-Noord-Brabant (NL414), the declared proxy" or nothing."""
+    """ "; measured in Zuidoost-Noord-Brabant (NL414), the declared proxy" or nothing."""
     if assessed is None or assessed.proxy is None:
         return ""
     stand_in = assessed.proxy.stand_in

@@ -29,6 +29,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from koers.accounts.service import recorded_import
 from koers.agendas.models import Geography, SourceDocument
 from koers.indicators.periods import PeriodError, parse_period
 from koers.sources.derive import DeriveResult, derive_all
@@ -114,11 +115,12 @@ def refresh_feeds(
 
 def _refresh_one(feed: Feed, offline: Path | None, strict: bool) -> FeedOutcome:
     try:
-        with transaction.atomic():
+        with transaction.atomic(), recorded_import("feed", feed.name) as audited:
             reading = read_feed(feed, offline)
             stored = store_observations(
                 reading.rows, source=reading.source, retrieved=reading.retrieved
             )
+            audited.report({"observations": stored.written})
             _mark(feed, "ok", "")
         return FeedOutcome(feed.name, True, stored)
     except (FeedError, StoreError, StatisticsFormatError, SeriesSpecError, OSError) as exc:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
@@ -77,6 +78,8 @@ class StatisticsFormatError(ValueError):
         record: str | None = None,
     ) -> None:
         self.path = Path(path)
+        # A live response is named by its URL, which Path would mangle ("https:/...").
+        self.origin = str(path)
         self.line = line
         self.field = field
         self.record = record
@@ -84,14 +87,19 @@ class StatisticsFormatError(ValueError):
         super().__init__(self._describe())
 
     def _describe(self) -> str:
-        parts = [str(self.path)]
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        if self.record is not None:
-            parts.append(f"record {self.record}")
-        if self.field is not None:
-            parts.append(f"field {self.field!r}")
-        return f"{', '.join(parts)}: {self.reason}"
+        return f"{place(self.origin, self.line, self.record, self.field)}: {self.reason}"
+
+
+def place(origin: str, line: int | None, record: str | None, field: str | None) -> str:
+    """Where in a file something is, as messages write it: "f.tsv, line 12, field '2019'"."""
+    parts = [origin]
+    if line is not None:
+        parts.append(f"line {line}")
+    if record is not None:
+        parts.append(f"record {record}")
+    if field is not None:
+        parts.append(f"field {field!r}")
+    return ", ".join(parts)
 
 
 class SeriesSpecError(ValueError):
@@ -239,11 +247,9 @@ class PointCollector:
 
     def _value(self, text: str, where: Location) -> float:
         try:
-            number = Decimal(text.strip())
-        except InvalidOperation:
-            raise self.error(f"{text.strip()!r} is not a number", where) from None
-        if not number.is_finite():
-            raise self.error(f"{text.strip()!r} is not a finite number", where)
+            number = decimal_value(text)
+        except ValueError as exc:
+            raise self.error(str(exc), where) from None
         scaled = number * self.spec.scale
         if self.spec.decimals is not None:
             # Undo float noise a converter left (64599.99999999999 persons).
@@ -274,6 +280,7 @@ _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=4096)  # a table repeats a few dozen periods over millions of values
 def normalise_period(text: str) -> str:
     """Write a source period as Koers does: "2019", "2019-Q3" or "2019-06"."""
     stripped = text.strip()
@@ -282,6 +289,18 @@ def normalise_period(text: str) -> str:
         if match:
             return template.format(*match.groups())
     raise ValueError(f"{stripped!r} is not a year, quarter or month")
+
+
+def decimal_value(text: str) -> Decimal:
+    """A statistics cell as a number; ValueError for text, NaN or infinity."""
+    stripped = text.strip()
+    try:
+        number = Decimal(stripped)
+    except InvalidOperation:
+        raise ValueError(f"{stripped!r} is not a number") from None
+    if not number.is_finite():
+        raise ValueError(f"{stripped!r} is not a finite number")
+    return number
 
 
 def normalise_flags(

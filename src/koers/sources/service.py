@@ -1,4 +1,4 @@
-"""The sources app's public API: the shipped dataset, JSON export and import."""
+"""The sources app's public API: the shipped dataset, JSON export and import, connectors."""
 
 from __future__ import annotations
 
@@ -11,24 +11,51 @@ from koers.accounts.service import recorded_import
 from koers.sources import jsonio, opensdg_io
 from koers.sources.dataset import BRAINPORT, fingerprint, load_dataset
 from koers.sources.entities import ENTITIES
+from koers.sources.eurostat_api import (
+    EurostatError,
+    LiveApi,
+    open_feed_table,
+    open_table,
+    record_table,
+    recording_name,
+)
+from koers.sources.eurostat_import import import_eurostat
 from koers.sources.jsonio import export_document
 from koers.sources.models import DatasetLoad
 from koers.sources.opensdg_io import export_opensdg
+from koers.sources.series import StatisticsFormatError
 from koers.sources.sheet import SheetError, SheetRow, commit_sheet, read_sheet
+from koers.sources.store import StoreError
+from koers.sources.table_import import TableImportError
 
 __all__ = [
+    "CONNECTOR_ERRORS",
     "DemoResult",
+    "EurostatError",
+    "LiveApi",
     "SheetError",
     "SheetRow",
     "commit_sheet",
     "export_document",
     "export_opensdg",
     "import_document",
+    "import_eurostat",
     "import_opensdg",
     "is_empty",
     "load_demo",
+    "open_eurostat_feed",
+    "open_eurostat_table",
     "read_sheet",
+    "record_eurostat",
+    "recording_name",
 ]
+
+# The Eurostat connector under the names the CLI and the feeds call.
+open_eurostat_table = open_table
+open_eurostat_feed = open_feed_table
+record_eurostat = record_table
+# What a connector refuses with; each message names the file or URL, row and field.
+CONNECTOR_ERRORS = (EurostatError, StatisticsFormatError, TableImportError, StoreError)
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,18 @@ table is imported in one transaction: a bad value writes nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 
 from django.db import transaction
 
+from koers.accounts.service import recorded_import
 from koers.agendas.models import Geography, SourceDocument
 from koers.indicators.models import Indicator
 from koers.sources.indicator_meta import MetadataDifference, ProposedIndicator, reconcile
+from koers.sources.series import normalise_period
 from koers.sources.store import NewObservation, StoreResult, series_key, store_observations
 from koers.sources.tables import GeographySpec, Measure, StatTable, TableValue
 
@@ -63,7 +66,9 @@ def import_table(
     _check_selection(table, selection)
     result = TableImportResult()
     propose = proposed or _default_proposal(table)
-    with transaction.atomic():
+    # One audit record names the counts (and a failed import rolls back with it).
+    kind = table.publisher.lower()
+    with transaction.atomic(), recorded_import(kind, table.table_id) as audited:
         source = _source(table)
         codes: dict[str, str] = {}
         for measure in table.measures:
@@ -77,6 +82,7 @@ def import_table(
         rows = _rows(table.values(), selection, codes, places)
         for chunk in _chunks(rows, CHUNK):
             result.stored += store_observations(chunk, source=source, retrieved=table.retrieved)
+        audited.report({"observations": result.stored.written, "indicators": len(codes)})
     return result
 
 
@@ -116,14 +122,28 @@ def _default_proposal(table: StatTable) -> Callable[[Measure, str], ProposedIndi
     return propose
 
 
+# Koers period labels ("2019-Q3", "2019-06") and the frequency they say.
+_FREQUENCIES = (
+    (re.compile(r"^\d{4}-Q[1-4]$"), Indicator.Frequency.QUARTERLY),
+    (re.compile(r"^\d{4}-\d{2}$"), Indicator.Frequency.MONTHLY),
+)
+
+
 def _frequency(table: StatTable) -> str:
     time = next((d for d in table.dimensions if d.role == "time"), None)
-    labels = set(time.labels) if time else set()
-    if labels and all("KW" in c or "Q" in c for c in labels):
-        return Indicator.Frequency.QUARTERLY
-    if labels and all("MM" in c or "M" in c[4:] for c in labels):
-        return Indicator.Frequency.MONTHLY
+    labels = {_period_label(code) for code in time.labels} if time else set()
+    for pattern, frequency in _FREQUENCIES:
+        if labels and all(pattern.match(label) for label in labels):
+            return frequency
     return Indicator.Frequency.ANNUAL
+
+
+def _period_label(code: str) -> str:
+    # Sources write periods their own way (2019KW03, 2019Q3, 2019M06, 2019-06).
+    try:
+        return normalise_period(code)
+    except ValueError:
+        return code
 
 
 def _source(table: StatTable) -> SourceDocument:
