@@ -22,6 +22,8 @@ from koers.sources.store import NewObservation, StoreResult, series_key, store_o
 from koers.sources.tables import GeographySpec, Measure, StatTable, TableValue
 
 CHUNK = 20_000
+# A source that states no unit (a CSV export without metadata) still gets a truthful one.
+UNSTATED_UNIT = "not stated"
 
 
 class TableImportError(ValueError):
@@ -108,7 +110,7 @@ def _default_proposal(table: StatTable) -> Callable[[Measure, str], ProposedIndi
             code=code,
             name_nl=measure.title,
             name_en=measure.title,
-            unit=measure.unit,
+            unit=measure.unit or UNSTATED_UNIT,
             frequency=frequency,
             publisher=f"{table.publisher} ({table.table_id})",
         )
