@@ -75,7 +75,31 @@ def open_csv(
     export = _Export.open(path)
     layout, region, measures = export.layout()
     found = scan(export.records(), layout, region)
-    text = found.text_measures()
+    layout, kept = _figures_only(layout, measures, found.text_measures(), region, path)
+    table_dimensions = dimensions(layout, found, {})
+    selection.check(str(path), kept, table_dimensions)
+    reader = WideReader(layout, selection, region)
+    return CbsTable(
+        publisher="CBS",
+        table_id=table,
+        title=f"StatLine export {path.name}",
+        reference=str(path),
+        retrieved=None,
+        measures=tuple(m for m in kept if selection.wants_measure(m.code)),
+        dimensions=table_dimensions,
+        read_values=lambda: reader.values(export.records()),
+        left_out=found.text_measures(),
+    )
+
+
+def _figures_only(
+    layout: WideLayout,
+    measures: list[Measure],
+    text: tuple[str, ...],
+    region: RegionReader,
+    path: Path,
+) -> tuple[WideLayout, list[Measure]]:
+    """The layout and measures without the columns of text (a code export's names)."""
     if text and region is named_region:
         # A labelled column of words is a dimension Koers cannot tell from a measure.
         raise CbsError(
@@ -85,23 +109,7 @@ def open_csv(
             field=text[0],
         )
     columns = {c: m for c, m in layout.measures.items() if c not in text}
-    layout = replace(layout, measures=columns)
-    kept = [m for m in measures if m.code in columns.values()]
-    table_dimensions = dimensions(layout, found, {})
-    selection.check(str(path), kept, table_dimensions)
-    kept = [m for m in kept if selection.wants_measure(m.code)]
-    reader = WideReader(layout, selection, region)
-    return CbsTable(
-        publisher="CBS",
-        table_id=table,
-        title=f"StatLine export {path.name}",
-        reference=str(path),
-        retrieved=None,
-        measures=tuple(kept),
-        dimensions=table_dimensions,
-        read_values=lambda: reader.values(export.records()),
-        left_out=found.text_measures(),
-    )
+    return replace(layout, measures=columns), [m for m in measures if m.code in columns.values()]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The sources app's public API: the shipped dataset, JSON export and import."""
+"""The sources app's public API: the shipped dataset, JSON export and import, statistics."""
 
 from __future__ import annotations
 
@@ -7,6 +7,12 @@ from pathlib import Path
 
 from django.db import transaction
 
+from koers.sources.cbs_codes import CbsError, CbsTable
+from koers.sources.cbs_codes import Selection as CbsSelection
+from koers.sources.cbs_import import import_cbs
+from koers.sources.cbs_odata import open_feed_table as open_cbs_feed_table
+from koers.sources.cbs_odata import open_table as open_cbs_table
+from koers.sources.cbs_odata import record_table as record_cbs_table
 from koers.sources.dataset import BRAINPORT, fingerprint, load_dataset
 from koers.sources.entities import ENTITIES
 from koers.sources.jsonio import export_document, import_document
@@ -14,13 +20,20 @@ from koers.sources.models import DatasetLoad
 from koers.sources.opensdg_io import export_opensdg, import_opensdg
 
 __all__ = [
+    "CbsError",
+    "CbsSelection",
+    "CbsTable",
     "DemoResult",
     "export_document",
     "export_opensdg",
+    "import_cbs",
     "import_document",
     "import_opensdg",
     "is_empty",
     "load_demo",
+    "open_cbs_feed_table",
+    "open_cbs_table",
+    "record_cbs_table",
 ]
 
 

@@ -180,3 +180,14 @@ def test_a_figure_that_is_not_a_number_writes_nothing_and_names_file_line_and_fi
 def test_a_file_whose_name_holds_no_table_id_needs_one() -> None:
     with pytest.raises(CbsError, match="no CBS table id in the file name"):
         open_csv(_file(GDP))
+
+
+def test_a_labelled_column_of_words_is_refused_as_a_dimension_koers_cannot_tell_apart(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Regio's;Perioden;Geslacht;Bevolking\nEindhoven;2020;Mannen;117000\n", encoding="utf-8"
+    )
+    with pytest.raises(CbsError, match=r"field 'Geslacht': holds text, not figures"):
+        open_csv(path, table_id="03759ned")
