@@ -13,6 +13,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from koers.cli import statistics
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -92,6 +94,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.format in statistics.IMPORT_FORMATS:
+        return statistics.cmd_import(args)
     from koers.sources import service
     from koers.sources.jsonio import KoersImportError
     from koers.sources.opensdg_format import OpenSdgFormatError
@@ -189,17 +193,22 @@ def build_parser() -> argparse.ArgumentParser:
     import_ = verb("import", cmd_import, "Import a document atomically: all of it or nothing.")
     import_.add_argument(
         "format",
-        choices=["json", "opensdg"],
-        help="json (a Koers document) or opensdg (a data repository folder)",
+        choices=["json", "opensdg", *statistics.IMPORT_FORMATS],
+        help="json (a Koers document), opensdg (a data repository folder) or a statistics "
+        "table: cbs",
     )
     import_.add_argument(
-        "file", metavar="PATH", help="the file (json) or folder (opensdg) to import"
+        "file",
+        metavar="PATH",
+        help="the file (json) or folder (opensdg) to import; cbs: a table id, a recording "
+        "folder or a CSV export",
     )
     import_.add_argument(
         "--geography",
         default="NL",
         help="opensdg: the geography code the data describe (default NL)",
     )
+    statistics.add_import_options(import_)
     assess = verb(
         "assess", cmd_assess, "Assess every target (or indicator trend) and print the results."
     )
@@ -233,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also write the cover note (subject, occasion, key message ...) beside the report",
     )
+    statistics.add_verbs(verb)
     verb(
         "check", cmd_check, "Check the configuration and the data's integrity; exit 1 on problems."
     )

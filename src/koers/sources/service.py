@@ -18,8 +18,11 @@ from koers.sources.entities import ENTITIES
 from koers.sources.jsonio import export_document, import_document
 from koers.sources.models import DatasetLoad
 from koers.sources.opensdg_io import export_opensdg, import_opensdg
+from koers.sources.store import StoreError
+from koers.sources.table_import import TableImportError
 
 __all__ = [
+    "STATISTICS_ERRORS",
     "CbsError",
     "CbsSelection",
     "CbsTable",
@@ -35,6 +38,10 @@ __all__ = [
     "open_cbs_table",
     "record_cbs_table",
 ]
+
+# What a statistics import refuses with, naming file or URL, record and field; nothing is
+# written when one is raised.
+STATISTICS_ERRORS: tuple[type[Exception], ...] = (CbsError, TableImportError, StoreError)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,18 @@ import pytest
 
 from koers.cli.main import build_parser, main
 
-VERBS = ["init", "demo", "serve", "export", "import", "assess", "report", "check", "manage"]
+VERBS = [
+    "init",
+    "demo",
+    "serve",
+    "export",
+    "import",
+    "record",
+    "assess",
+    "report",
+    "check",
+    "manage",
+]
 
 
 def test_the_parser_knows_exactly_the_documented_verbs() -> None:
