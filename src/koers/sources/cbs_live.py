@@ -84,8 +84,13 @@ class LiveV4:
             url = _next_link(data, url)
 
     def pages(self, selection: Selection) -> Iterator[Page]:
-        for _, data, url in self.raw_pages(selection):
-            yield data, url
+        for number, (_, data, _) in enumerate(self.raw_pages(selection), 1):
+            yield data, self.page_name(number)
+
+    def page_name(self, number: int) -> str:
+        # Not the page's address, which repeats the filter and can run to hundreds of
+        # characters: values cite their page by number (errors in fetching name the URL).
+        return f"{self.table_url}/Observations page {number}"
 
     def first_page(self, selection: Selection) -> str:
         query = odata_filter(selection)
@@ -128,11 +133,11 @@ class _Recorder:
         return parse_json(body, url), url
 
     def pages(self, selection: Selection) -> Iterator[Page]:
-        for number, (body, data, url) in enumerate(self.live.raw_pages(selection), 1):
+        for number, (body, data, _) in enumerate(self.live.raw_pages(selection), 1):
             name = f"observations-{number:04d}.json"
             (self.folder / name).write_bytes(body)
             self.page_files.append(name)
-            yield data, url
+            yield data, self.live.page_name(number)
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,11 @@ the test recordings under `tests/data/cbs/` are written by hand in this shape):
 - the `cbsodata` package (J535D165/cbsodata `cbsodata3.py`, `cbsodata4.py`): the v3
   endpoints and `odata.nextLink` paging, and requests without a timeout (here every
   request has one);
-- measured notes of another project on datasets.cbs.nl (`GeoDimension` as the `Kind` of
-  regions, yet `RegioS` published as a plain `Dimension` by 85792NED; `Value` null with
-  `ValueAttribute` "Impossible"; v4 table ids are case-sensitive).
+- notes another project measured against datasets.cbs.nl ("Coverage-sprint table set —
+  validated against the live catalog", found in the code corpus without its repository):
+  `GeoDimension` as the `Kind` of regions, yet `RegioS` a plain `Dimension` in 85792NED;
+  `Value` null with `ValueAttribute` "Impossible"; statuses `Voorlopig` and
+  `NaderVoorlopig`; v4 table ids are case-sensitive (80590ned).
 """
 
 from __future__ import annotations

@@ -22,6 +22,9 @@ from koers.sources.store import NewObservation, StoreResult, series_key, store_o
 from koers.sources.tables import GeographySpec, Measure, StatTable, TableValue
 
 CHUNK = 20_000
+# Observation.source_section: where a value was read, cut to what the column holds (the
+# full place stays in error messages).
+SECTION_LENGTH = 300
 # A source that states no unit (a CSV export without metadata) still gets a truthful one.
 UNSTATED_UNIT = "not stated"
 
@@ -192,7 +195,7 @@ def _rows(
             dimensions=dict(value.dimensions),
             flags=value.flags,
             source_status=value.status,
-            source_section=value.where,
+            source_section=value.where[:SECTION_LENGTH],
             where=value.where,
         )
 

@@ -43,6 +43,15 @@ def test_the_live_table_follows_every_next_link_and_reads_what_the_recording_hol
     assert live.reference == f"{fake_cbs.base_url}/81955NED"
 
 
+def test_opening_reads_the_metadata_and_the_values_come_a_page_at_a_time(fake_cbs: FakeApi) -> None:
+    table = open_table("81955NED", base_url=fake_cbs.base_url)
+    assert not any("/Observations" in path for path in fake_cbs.requests)
+    values = table.values()
+    first = [next(values) for _ in range(4)]
+    assert [v.value for v in first] == [1228.0, 229.0, 1871.0, 150.0]
+    assert sum("/Observations" in path for path in fake_cbs.requests) == 1
+
+
 def test_measures_and_filters_are_sent_to_the_api(fake_cbs: FakeApi) -> None:
     selection = Selection.parse(["M001001"], ["RegioS=GM0772", "RegioS=GM0820"])
     table = open_table("81955NED", selection, base_url=fake_cbs.base_url)
