@@ -32,6 +32,7 @@ from koers.sources.series import CBS_FLAGS, normalise_period
 from koers.sources.tables import Dimension, GeographySpec, Measure, StatTable
 
 NATIONAL = "NL01"
+NAME_LENGTH = 200  # Geography.name_nl and name_en
 REGION_NAMES = Path(__file__).with_name("cbs_regions.csv")
 
 
@@ -183,7 +184,7 @@ def geography_spec(code: str, label: str = "") -> GeographySpec:
     province = PROVINCES.get(code)
     if province is not None:
         return GeographySpec(province.nuts, "nuts2", province.name_nl, province.name_en)
-    name = label.strip() or region_titles().get(code, code)
+    name = (label.strip() or region_titles().get(code, code))[:NAME_LENGTH]
     return GeographySpec(code, LEVELS.get(code[:2], "region"), name, name)
 
 
