@@ -127,6 +127,8 @@ def _api(args: argparse.Namespace) -> Any:
 def cmd_import_eurostat(args: argparse.Namespace) -> int:
     from koers.sources import service
 
+    refused: tuple[type[Exception], ...] = (*service.CONNECTOR_ERRORS, OSError)
+
     try:
         table, result = service.import_eurostat(
             args.source,
@@ -139,7 +141,7 @@ def cmd_import_eurostat(args: argparse.Namespace) -> int:
             api=_api(args),
             timeout=args.timeout,
         )
-    except (*service.CONNECTOR_ERRORS, OSError) as exc:
+    except refused as exc:
         print(f"koers import eurostat: {exc}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1
@@ -166,6 +168,8 @@ def _summary(table: Any, result: Any) -> list[str]:
 def cmd_record_eurostat(args: argparse.Namespace) -> int:
     from koers.sources import service
 
+    refused: tuple[type[Exception], ...] = (*service.CONNECTOR_ERRORS, OSError)
+
     try:
         folder = service.record_eurostat(
             args.dataset,
@@ -175,7 +179,7 @@ def cmd_record_eurostat(args: argparse.Namespace) -> int:
             api=_api(args),
             timeout=args.timeout,
         )
-    except (*service.CONNECTOR_ERRORS, OSError) as exc:
+    except refused as exc:
         print(f"koers record eurostat: {exc}", file=sys.stderr)
         return 1
     print(f"recorded {args.dataset} into {folder} (index.json and the response as sent)")

@@ -13,12 +13,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from koers.cli import eurostat, feeds
+from koers.cli import cbs, eurostat, feeds
 
 Handler = Callable[[argparse.Namespace], int]
 
 # Statistics connectors add their `import` formats and `record` sources.
-CONNECTORS = (eurostat.register,)
+CONNECTORS = (cbs.register, eurostat.register)
 
 
 def _setup_django() -> None:

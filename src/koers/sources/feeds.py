@@ -30,20 +30,32 @@ from django.db import transaction
 from django.utils import timezone
 
 from koers.accounts.service import recorded_import
-from koers.agendas.models import Geography, SourceDocument
+from koers.agendas.models import Geography
 from koers.indicators.periods import PeriodError, parse_period
+from koers.sources import feed_tables
+from koers.sources.cbs_codes import CbsError
 from koers.sources.derive import DeriveResult, derive_all
+from koers.sources.eurostat_live import EurostatError
+from koers.sources.feed_types import ALL_GEOGRAPHIES, Reading
+from koers.sources.feed_types import FeedError as FeedError
 from koers.sources.models import Feed
 from koers.sources.series import SeriesSpec, SeriesSpecError, StatisticsFormatError
 from koers.sources.statistics import StatPoint, read_series
 from koers.sources.store import NewObservation, StoreError, StoreResult, store_observations
+from koers.sources.table_import import TableImportError
 
-ALL_GEOGRAPHIES = "*"
 RANK_ORDERS = ("descending", "ascending")
-
-
-class FeedError(ValueError):
-    """A feed that cannot be read as declared; the message names the feed."""
+# What a feed can fail with; each names the feed, file or URL and the place in it.
+FEED_ERRORS: tuple[type[Exception], ...] = (
+    FeedError,
+    StoreError,
+    StatisticsFormatError,
+    SeriesSpecError,
+    CbsError,
+    EurostatError,
+    TableImportError,
+    OSError,
+)
 
 
 @dataclass(frozen=True)
@@ -71,15 +83,6 @@ class RefreshResult:
     @property
     def failed(self) -> list[FeedOutcome]:
         return [o for o in self.outcomes if not o.ok]
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What one feed read: the values to store and the document they cite."""
-
-    rows: list[NewObservation]
-    source: SourceDocument | None
-    retrieved: dt.date | None
 
 
 Progress = Callable[[int, int, FeedOutcome], None]
@@ -123,7 +126,7 @@ def _refresh_one(feed: Feed, offline: Path | None, strict: bool) -> FeedOutcome:
             audited.report({"observations": stored.written})
             _mark(feed, "ok", "")
         return FeedOutcome(feed.name, True, stored)
-    except (FeedError, StoreError, StatisticsFormatError, SeriesSpecError, OSError) as exc:
+    except FEED_ERRORS as exc:
         if strict:
             raise FeedError(f"feed {feed.name}: {exc}") from None
         _mark(feed, "failed", str(exc))
@@ -208,12 +211,11 @@ def _file_row(feed: Feed, point: StatPoint, path: Path) -> NewObservation:
     )
 
 
-CONNECTORS: dict[str, Connector] = {Feed.Connector.FILE: _read_file}
-
-
-def register_connector(name: str, connector: Connector) -> None:
-    """Make a table connector (CBS, Eurostat) available to feeds."""
-    CONNECTORS[name] = connector
+CONNECTORS: dict[str, Connector] = {
+    Feed.Connector.FILE: _read_file,
+    Feed.Connector.CBS: feed_tables.read_cbs,
+    Feed.Connector.EUROSTAT: feed_tables.read_eurostat,
+}
 
 
 # --- options every connector understands --------------------------------------------------

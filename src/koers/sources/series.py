@@ -42,10 +42,13 @@ EUROSTAT_FLAGS: Mapping[str, tuple[str, ...]] = {
 }
 
 # CBS marks periods: * voorlopig (provisional), ** nader voorlopig (a
-# provisional figure that has been revised once).
+# provisional figure that has been revised once). Its APIs spell the status out
+# ("Voorlopig", "Nader voorlopig"); words are looked up in lower case without spaces.
 CBS_FLAGS: Mapping[str, tuple[str, ...]] = {
     "*": ("provisional",),
     "**": ("provisional", "revised"),
+    "voorlopig": ("provisional",),
+    "nadervoorlopig": ("provisional", "revised"),
 }
 
 SPEC_KEYS = frozenset(

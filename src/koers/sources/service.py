@@ -1,4 +1,4 @@
-"""The sources app's public API: the shipped dataset, JSON export and import, connectors."""
+"""The sources app's public API: the shipped dataset, JSON export and import, statistics."""
 
 from __future__ import annotations
 
@@ -9,6 +9,12 @@ from django.db import transaction
 
 from koers.accounts.service import recorded_import
 from koers.sources import jsonio, opensdg_io
+from koers.sources.cbs_codes import CbsError, CbsTable
+from koers.sources.cbs_codes import Selection as CbsSelection
+from koers.sources.cbs_import import import_cbs
+from koers.sources.cbs_odata import open_feed_table as open_cbs_feed_table
+from koers.sources.cbs_odata import open_table as open_cbs_table
+from koers.sources.cbs_odata import record_table as record_cbs_table
 from koers.sources.dataset import BRAINPORT, fingerprint, load_dataset
 from koers.sources.entities import ENTITIES
 from koers.sources.eurostat_api import (
@@ -30,6 +36,9 @@ from koers.sources.table_import import TableImportError
 
 __all__ = [
     "CONNECTOR_ERRORS",
+    "CbsError",
+    "CbsSelection",
+    "CbsTable",
     "DemoResult",
     "EurostatError",
     "LiveApi",
@@ -38,14 +47,18 @@ __all__ = [
     "commit_sheet",
     "export_document",
     "export_opensdg",
+    "import_cbs",
     "import_document",
     "import_eurostat",
     "import_opensdg",
     "is_empty",
     "load_demo",
+    "open_cbs_feed_table",
+    "open_cbs_table",
     "open_eurostat_feed",
     "open_eurostat_table",
     "read_sheet",
+    "record_cbs_table",
     "record_eurostat",
     "recording_name",
 ]
@@ -54,8 +67,15 @@ __all__ = [
 open_eurostat_table = open_table
 open_eurostat_feed = open_feed_table
 record_eurostat = record_table
-# What a connector refuses with; each message names the file or URL, row and field.
-CONNECTOR_ERRORS = (EurostatError, StatisticsFormatError, TableImportError, StoreError)
+# What a connector refuses with, naming the file or URL, row and field; nothing is written
+# when one is raised.
+CONNECTOR_ERRORS: tuple[type[Exception], ...] = (
+    CbsError,
+    EurostatError,
+    StatisticsFormatError,
+    TableImportError,
+    StoreError,
+)
 
 
 @dataclass(frozen=True)

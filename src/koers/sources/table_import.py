@@ -25,6 +25,11 @@ from koers.sources.store import NewObservation, StoreResult, series_key, store_o
 from koers.sources.tables import GeographySpec, Measure, StatTable, TableValue
 
 CHUNK = 20_000
+# Observation.source_section: where a value was read, cut to what the column holds (the
+# full place stays in error messages).
+SECTION_LENGTH = 300
+# A source that states no unit (a CSV export without metadata) still gets a truthful one.
+UNSTATED_UNIT = "not stated"
 
 
 class TableImportError(ValueError):
@@ -69,7 +74,7 @@ def import_table(
     # One audit record names the counts (and a failed import rolls back with it).
     kind = table.publisher.lower()
     with transaction.atomic(), recorded_import(kind, table.table_id) as audited:
-        source = _source(table)
+        source = source_document(table)
         codes: dict[str, str] = {}
         for measure in table.measures:
             if not selection.measures or measure.code in selection.measures:
@@ -114,7 +119,7 @@ def _default_proposal(table: StatTable) -> Callable[[Measure, str], ProposedIndi
             code=code,
             name_nl=measure.title,
             name_en=measure.title,
-            unit=measure.unit,
+            unit=measure.unit or UNSTATED_UNIT,
             frequency=frequency,
             publisher=f"{table.publisher} ({table.table_id})",
         )
@@ -146,7 +151,8 @@ def _period_label(code: str) -> str:
         return code
 
 
-def _source(table: StatTable) -> SourceDocument:
+def source_document(table: StatTable) -> SourceDocument:
+    """The document a table's values cite (one per publisher and table)."""
     code = f"{table.publisher}-{table.table_id}".lower().replace(" ", "-")[:100]
     source, created = SourceDocument.objects.get_or_create(
         code=code,
@@ -210,7 +216,7 @@ def _rows(
             dimensions=dict(value.dimensions),
             flags=value.flags,
             source_status=value.status,
-            source_section=value.where,
+            source_section=value.where[:SECTION_LENGTH],
             where=value.where,
         )
 
