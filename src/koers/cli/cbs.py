@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from koers.cli.output import listed
+
 if TYPE_CHECKING:
     from koers.sources.service import CbsSelection
-
-SHOWN = 10  # codes listed before "... and N more"
 
 
 def register(import_formats: Any, record_sources: Any) -> None:
@@ -105,14 +104,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     stored = result.stored
     print(f"imported {table.publisher} {table.table_id} ({table.title}) from {args.file}")
-    print(_listed("indicators", result.indicators))
+    print(listed("indicators", result.indicators))
     print(
         f"  observations: {stored.added} added, {stored.revised} revised, {stored.unchanged} unchanged"
     )
-    print(_listed("geographies created", result.geographies_created))
-    print(_listed("metadata differences", [str(d) for d in result.differences], each_line=True))
+    print(listed("geographies created", result.geographies_created))
+    print(listed("metadata differences", [str(d) for d in result.differences], each_line=True))
     if table.left_out:
-        print(_listed("left out (text, not figures)", list(table.left_out)))
+        print(listed("left out (text, not figures)", list(table.left_out)))
     return 0
 
 
@@ -150,13 +149,3 @@ def _live(args: argparse.Namespace) -> dict[str, Any]:
     if args.base_url:
         options["base_url"] = args.base_url
     return options
-
-
-def _listed(title: str, items: Sequence[str], *, each_line: bool = False) -> str:
-    if not items:
-        return f"  {title}: none"
-    if each_line:
-        return "\n".join([f"  {title} ({len(items)}):", *(f"    {item}" for item in items)])
-    shown = ", ".join(items[:SHOWN])
-    more = f" ... and {len(items) - SHOWN} more" if len(items) > SHOWN else ""
-    return f"  {title} ({len(items)}): {shown}{more}"

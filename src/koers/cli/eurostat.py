@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from koers.cli.output import listed
+
 LIVE_NOTE = (
     "SOURCE is a dataset code (fetched live from Eurostat's API), a folder written by "
     "`koers record eurostat`, or a file: JSON-stat, SDMX-ML, bulk TSV (plain or gzip) "
@@ -157,7 +159,7 @@ def _summary(table: Any, result: Any) -> list[str]:
         f"indicators: {', '.join(result.indicators) or 'none'}",
         f"observations: {stored.added} added, {stored.revised} revised, "
         f"{stored.unchanged} unchanged",
-        f"geographies created: {', '.join(result.geographies_created) or 'none'}",
+        listed("geographies created", result.geographies_created).strip(),
     ]
     if result.differences:
         lines.append("metadata differences:")

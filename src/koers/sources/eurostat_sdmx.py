@@ -56,6 +56,14 @@ def read_sdmx_ml(source: Path | bytes, origin: str) -> SdmxData:
     """Read an SDMX-ML data message from a file or a response body."""
     message = _parse(source, origin)
     _refuse_footer(message, origin)
+    if not hasattr(message, "data") or any(not hasattr(each, "obs") for each in message.data):
+        kind = type(message).__name__.removesuffix("Message").lower() or "other"
+        raise error(
+            origin,
+            f"this is an SDMX {kind} message, not data: import a data message "
+            "(GenericData or StructureSpecificData)",
+            Location(record=type(message).__name__),
+        )
     if not message.data:
         raise error(origin, "the message holds no data set", Location(record="DataSet"))
     cells = [

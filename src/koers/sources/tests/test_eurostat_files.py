@@ -21,6 +21,7 @@ import pytest
 
 from koers.sources.eurostat_api import open_table
 from koers.sources.eurostat_sdmx import DeferredDataError
+from koers.sources.series import StatisticsFormatError
 from koers.sources.tables import TableValue
 from koers.testing import reference_dir
 
@@ -277,3 +278,20 @@ def test_eurostats_deferred_answer_names_the_address_of_the_file() -> None:
         caught.value.address == "http://ec.europa.eu/eurostat/SDMX/diss-web/file/wHsvjs7hQCy7Dqf4"
     )
     assert "footer.xml: Eurostat did not send the data (message 413" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("sdmx/ESTAT/CL_FREQ.xml", "structure"),
+        ("sdmx/ECB_EXR/1/structure.xml", "structure"),
+        ("sdmx/ESTAT/esms.xml", "metadata"),
+    ],
+)
+def test_an_sdmx_message_without_data_is_refused_by_its_kind(name: str, kind: str) -> None:
+    with pytest.raises(StatisticsFormatError) as caught:
+        open_table(ref(name))
+    # sdmx1 may already refuse a structure message when it has read a data message before.
+    message = str(caught.value)
+    assert message.startswith(str(ref(name))) and "data message" in message
+    assert f"SDMX {kind} message, not data" in message or "not an SDMX-ML data message" in message
