@@ -161,6 +161,10 @@ class Labels:
     empty_text: str = gettext_noop(
         "There is nothing to report over this period: no status updates, milestones or figures."
     )
+    bad_period_title: str = gettext_noop("Not a report period")
+    bad_period_text: str = gettext_noop(
+        "A report period starts no later than it ends, and lies between 1900 and 2199."
+    )
     cover_note: str = gettext_noop("Cover note")
     note_subject: str = gettext_noop("Subject")
     note_occasion: str = gettext_noop("Occasion")

@@ -12,7 +12,7 @@ from koers.reporting.labels import labels_for
 from koers.reporting.outputs import CONTENT_TYPES, filename, is_format, note_bytes, report_bytes
 from koers.reporting.render_html import render_template
 from koers.reporting.report import build_report
-from koers.reporting.types import EmptyPeriodError, ReportError
+from koers.reporting.types import BadPeriodError, EmptyPeriodError, ReportError
 
 
 def report_download(
@@ -39,6 +39,8 @@ def _download(
         report = build_report(agenda, start, end, language)
     except EmptyPeriodError as exc:
         return _not_found(language, str(exc))
+    except BadPeriodError as exc:
+        return _bad_period(language, str(exc))
     except ReportError as exc:
         raise Http404(str(exc)) from exc
     content = note_bytes(report, fmt) if cover_note else report_bytes(report, fmt)
@@ -59,6 +61,19 @@ def _language(request: HttpRequest) -> Language:
 
 def _not_found(language: Language, message: str) -> HttpResponse:
     """A 404 page that says what is missing, in the report's language."""
-    context = {"language": language, "L": labels_for(language), "message": message}
+    labels = labels_for(language)
+    return _explained(language, labels.empty_title, labels.empty_text, message, 404)
+
+
+def _bad_period(language: Language, message: str) -> HttpResponse:
+    """A 400 page: the address asks for a period no report can cover."""
+    labels = labels_for(language)
+    return _explained(language, labels.bad_period_title, labels.bad_period_text, message, 400)
+
+
+def _explained(
+    language: Language, title: str, text: str, message: str, status: int
+) -> HttpResponse:
+    context = {"language": language, "title": title, "text": text, "message": message}
     html = render_template("reporting/empty_period.html", context)
-    return HttpResponse(html, status=404, content_type="text/html; charset=utf-8")
+    return HttpResponse(html, status=status, content_type="text/html; charset=utf-8")
