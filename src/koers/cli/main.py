@@ -54,8 +54,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from koers.sources.jsonio import KoersImportError
 
     _migrate()
+    if args.reset and not (args.yes or _confirmed_reset()):
+        print("koers demo --reset: not confirmed; nothing was deleted", file=sys.stderr)
+        return 1
     try:
-        result = service.load_demo()
+        result = service.reset_demo() if args.reset else service.load_demo()
+    except service.DemoRefused as exc:
+        print(f"koers demo: {exc}", file=sys.stderr)
+        return 1
     except (DatasetError, KoersImportError) as exc:
         print(f"koers demo: {exc}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
@@ -68,6 +74,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
         for name, count in result.counts.items():
             print(f"  {name:<18} {count:>6}")
     return 0
+
+
+def _confirmed_reset() -> bool:
+    """Ask on the terminal; without one (a script), --yes is the only way to confirm."""
+    if not sys.stdin.isatty():
+        print(
+            "koers demo --reset deletes every agenda, indicator, figure, round and person in "
+            "the database; run it from a terminal to confirm, or add --yes",
+            file=sys.stderr,
+        )
+        return False
+    print(
+        "This deletes every agenda, indicator, figure, reporting round and person in the "
+        "database and loads the Brainport demo dataset.",
+        file=sys.stderr,
+    )
+    try:
+        answer = input("Type yes to continue: ")
+    except EOFError:
+        return False
+    return answer.strip().lower() == "yes"
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -168,9 +195,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo = verb(
         "demo",
         cmd_demo,
-        "Initialise the database and load the shipped Brainport dataset (idempotent).",
+        "Initialise the database and load the shipped Brainport dataset (idempotent; "
+        "never deletes what it did not load).",
     )
-    demo.set_defaults(handler=cmd_demo)
+    demo.add_argument(
+        "--reset",
+        action="store_true",
+        help="delete everything in the database, whatever its origin, and load the dataset "
+        "(asks for confirmation)",
+    )
+    demo.add_argument("--yes", action="store_true", help="with --reset: do not ask (for scripts)")
     serve = verb("serve", cmd_serve, "Serve the site (development server).")
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
