@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 
+from koers.sources import safe_yaml
 from koers.sources.dataset_schema import ENTRY_KEYS, check_keys
 from koers.sources.jsonio import import_sections
 
@@ -111,7 +112,7 @@ def load_dataset(folder: Path = BRAINPORT) -> dict[str, int]:
 
 def _parse(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_yaml.load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise DatasetError(f"{path.name}: not valid YAML: {exc}") from None
     if data is None:
