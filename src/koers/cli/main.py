@@ -21,11 +21,28 @@ Handler = Callable[[argparse.Namespace], int]
 CONNECTORS = (cbs.register, eurostat.register)
 
 
+class SetupError(Exception):
+    """The configuration cannot start Koers; the message names the variable."""
+
+
+SETTINGS_MODULES = ("koers.conf.dev", "koers.conf.test", "koers.conf.production")
+
+
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.conf.dev")
+    module = os.environ["DJANGO_SETTINGS_MODULE"]
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        raise SetupError(str(exc)) from None
+    except ImportError as exc:
+        raise SetupError(
+            f"DJANGO_SETTINGS_MODULE={module[:80]!r} cannot be imported ({exc.msg}); "
+            f"use one of {', '.join(SETTINGS_MODULES)}"
+        ) from None
     from django.utils import translation
 
     # The command line speaks English, the source language; reports pick theirs with --lang.
@@ -100,8 +117,23 @@ def _confirmed_reset() -> bool:
 def cmd_serve(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
-    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False)
+    from koers.conf import env
+
+    # Read here, not when the parser is built: a bad PORT must not break `koers --help`.
+    port = args.port if args.port is not None else env.port("PORT", 8000)
+    call_command("runserver", f"{args.host}:{port}", use_reloader=False)
     return 0
+
+
+def _port(text: str) -> int:
+    """argparse type of --port: a whole number from 1 to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port (1 to 65535)")
+    return value
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -111,15 +143,23 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not args.output:
             print("koers export --format opensdg needs -o DIR", file=sys.stderr)
             return 2
-        count = service.export_opensdg(Path(args.output))
+        try:
+            count = service.export_opensdg(Path(args.output))
+        except OSError as exc:
+            print(f"koers export: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return 1
         print(f"wrote {count} indicators to {args.output}", file=sys.stderr)
         return 0
     data = service.export_document()
     if args.output in (None, "-"):
         sys.stdout.buffer.write(data)
-    else:
+        return 0
+    try:
         Path(args.output).write_bytes(data)
-        print(f"wrote {args.output} ({len(data)} bytes)", file=sys.stderr)
+    except OSError as exc:
+        print(f"koers export: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.output} ({len(data)} bytes)", file=sys.stderr)
     return 0
 
 
@@ -209,12 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
     )
-    serve.add_argument(
-        "--port",
-        type=int,
-        default=int(os.environ.get("PORT", "8000")),
-        help="port (default $PORT or 8000)",
-    )
+    serve.add_argument("--port", type=_port, default=None, help="port (default $PORT or 8000)")
     export = verb("export", cmd_export, "Export every entity as one deterministic JSON document.")
     export.add_argument(
         "--format",
@@ -294,12 +329,57 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    _setup_django()
+    try:
+        _setup_django()
+    except SetupError as exc:
+        print(f"koers: {exc}", file=sys.stderr)
+        return 2
     handler: Handler = args.handler
     from koers.cli.principal import acting_from_cli
 
-    with acting_from_cli():  # every write of every verb goes to the audit trail as "cli"
-        return handler(args)
+    try:
+        with acting_from_cli():  # every write of every verb goes to the audit trail as "cli"
+            return handler(args)
+    except Exception as exc:
+        return _unexpected(args.verb, exc)
+
+
+def _unexpected(verb: str, exc: Exception) -> int:
+    """What no verb foresaw: one line naming it, never a traceback (KOERS_DEBUG=true shows
+    it), and never a password (a database error may quote its connection string)."""
+    from django.core.exceptions import ImproperlyConfigured
+    from django.db import DatabaseError, InterfaceError
+
+    from koers.conf import env
+
+    if os.environ.get("KOERS_DEBUG", "").lower() in ("1", "true", "yes", "on"):
+        raise exc
+    if isinstance(exc, ImproperlyConfigured):
+        print(f"koers {verb}: {exc}", file=sys.stderr)
+        return 2
+    if isinstance(exc, DatabaseError | InterfaceError):
+        url = env.redact_url(os.environ.get("DATABASE_URL", "the default SQLite file"))
+        message = _redacted(str(exc).strip().splitlines()[0] if str(exc).strip() else "")
+        print(f"koers {verb}: database error ({url}): {message}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 1
+    print(
+        f"koers {verb}: unexpected {type(exc).__name__}: {_redacted(str(exc))[:300]}",
+        file=sys.stderr,
+    )
+    print("(KOERS_DEBUG=true shows the traceback)", file=sys.stderr)
+    return 1
+
+
+def _redacted(text: str) -> str:
+    from urllib.parse import urlsplit
+
+    url = os.environ.get("DATABASE_URL", "")
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        password = None
+    return text.replace(password, "***") if password else text
 
 
 if __name__ == "__main__":

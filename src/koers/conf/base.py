@@ -147,7 +147,7 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
-EMAIL_PORT = env.get_int("KOERS_SMTP_PORT", 587)
+EMAIL_PORT = env.port("KOERS_SMTP_PORT", 587)
 EMAIL_HOST_USER = env.get_str("KOERS_SMTP_USER", "")
 EMAIL_HOST_PASSWORD = env.get_str("KOERS_SMTP_PASSWORD", "")
 EMAIL_USE_TLS = env.get_bool("KOERS_SMTP_TLS", True)

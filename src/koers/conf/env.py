@@ -57,14 +57,22 @@ def get_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean (use true or false)")
 
 
-def get_int(name: str, default: int) -> int:
+def get_int(name: str, default: int, lowest: int | None = None, highest: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or not raw.strip():
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
-        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number") from None
+        raise ImproperlyConfigured(f"{name}={raw[:40]!r} is not a whole number") from None
+    if (lowest is not None and value < lowest) or (highest is not None and value > highest):
+        raise ImproperlyConfigured(f"{name}={value} is outside {lowest}..{highest}")
+    return value
+
+
+def port(name: str, default: int) -> int:
+    """A TCP port from `name`: a whole number from 1 to 65535."""
+    return get_int(name, default, 1, 65535)
 
 
 def get_list(name: str, default: list[str]) -> list[str]:
@@ -74,19 +82,40 @@ def get_list(name: str, default: list[str]) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
 
+def redact_url(url: str) -> str:
+    """`url` with its password replaced by ***, for messages: a password is never echoed."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return "<an unreadable URL>"
+    if not password:
+        return url
+    netloc = parts.netloc.replace(f":{password}@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
+
+
 def parse_database_url(url: str) -> dict[str, Any]:
-    """Turn a DATABASE_URL into a Django DATABASES entry."""
+    """Turn a DATABASE_URL into a Django DATABASES entry; a bad one is named, redacted."""
+    try:
+        return _parse_database_url(url)
+    except ValueError as exc:  # urlsplit: a port that is not a number, a bad IPv6 host
+        raise ImproperlyConfigured(f"DATABASE_URL={redact_url(url)!r}: {exc}") from None
+
+
+def _parse_database_url(url: str) -> dict[str, Any]:
     parts = urlsplit(url)
+    shown = redact_url(url)
     if parts.scheme == "sqlite":
         # As dj-database-url: sqlite:///relative/path and sqlite:////absolute/path.
         path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else ""
         if not path:
-            raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no SQLite file")
+            raise ImproperlyConfigured(f"DATABASE_URL={shown!r} names no SQLite file")
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": {}}
     if parts.scheme in {"postgres", "postgresql"}:
         name = parts.path.lstrip("/")
         if not name:
-            raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no database")
+            raise ImproperlyConfigured(f"DATABASE_URL={shown!r} names no database")
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(name),
@@ -96,7 +125,7 @@ def parse_database_url(url: str) -> dict[str, Any]:
             "PORT": str(parts.port or ""),
         }
     raise ImproperlyConfigured(
-        f"DATABASE_URL={url!r}: unsupported scheme {parts.scheme!r} (use sqlite or postgres)"
+        f"DATABASE_URL={shown!r}: unsupported scheme {parts.scheme!r} (use sqlite or postgres)"
     )
 
 
