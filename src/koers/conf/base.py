@@ -8,7 +8,7 @@ from pathlib import Path
 import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
 
-from koers.conf import env
+from koers.conf import env, logs
 
 # Lets admin and manager classes be written with generic parameters for mypy.
 django_stubs_ext.monkeypatch()
@@ -42,6 +42,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of a request carries its id (koers.web.observability).
+    "koers.web.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -152,3 +154,8 @@ EMAIL_HOST_USER = env.get_str("KOERS_SMTP_USER", "")
 EMAIL_HOST_PASSWORD = env.get_str("KOERS_SMTP_PASSWORD", "")
 EMAIL_USE_TLS = env.get_bool("KOERS_SMTP_TLS", True)
 EMAIL_TIMEOUT = 30
+
+
+# --- Logging (issue 14): JSON lines on standard error, each with the request's id ---
+# A 500 logs its traceback here; a log collector (journald, docker) keeps stderr.
+LOGGING = logs.logging_config(env.get_str("KOERS_LOG_LEVEL", "INFO").strip().upper())
