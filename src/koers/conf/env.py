@@ -31,6 +31,16 @@ VARIABLES: dict[str, str] = {
     "KOERS_SMTP_TLS": "true or false: STARTTLS to the SMTP server. Default true.",
     "KOERS_ACTOR": "The command line acts as this person (an e-mail): their roles apply and the "
     "audit trail names them. Unset: the operating-system account, with an administrator's rights.",
+    "KOERS_SSL_REDIRECT": "Production: true (default) redirects http to https; false when the "
+    "TLS-terminating proxy does it.",
+    "KOERS_HSTS_SECONDS": "Production: Strict-Transport-Security max-age. Default one year; 0 "
+    "turns HSTS off (when the proxy sends it).",
+    "KOERS_HSTS_INCLUDE_SUBDOMAINS": "Production: HSTS includeSubDomains. Default true.",
+    "KOERS_HSTS_PRELOAD": "Production: HSTS preload. Default true.",
+    "KOERS_PROXY_SSL_HEADER": "Production behind a TLS proxy: the header it sets to https "
+    "(e.g. X-Forwarded-Proto); only set it when the proxy always sets or strips it.",
+    "KOERS_CSRF_TRUSTED_ORIGINS": "Production: comma-separated origins forms may be posted from "
+    "(e.g. https://koers.example.nl) when the proxy changes the host or port.",
     "KOERS_LOG_LEVEL": "Lowest level logged to standard error as JSON lines: DEBUG, INFO "
     "(default), WARNING, ERROR or CRITICAL.",
     "DJANGO_SETTINGS_MODULE": "koers.conf.dev (default), koers.conf.test or koers.conf.production.",
