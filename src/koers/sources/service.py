@@ -18,6 +18,7 @@ from koers.sources.cbs_import import import_cbs
 from koers.sources.cbs_odata import open_feed_table as open_cbs_feed_table
 from koers.sources.cbs_odata import open_table as open_cbs_table
 from koers.sources.cbs_odata import record_table as record_cbs_table
+from koers.sources.data_version import data_version
 from koers.sources.dataset import BRAINPORT, fingerprint, load_dataset
 from koers.sources.entities import ENTITIES
 from koers.sources.eurostat_api import (
@@ -49,6 +50,7 @@ __all__ = [
     "SheetError",
     "SheetRow",
     "commit_sheet",
+    "data_version",
     "export_document",
     "export_opensdg",
     "import_cbs",
