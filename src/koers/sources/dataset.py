@@ -122,6 +122,11 @@ def _parse(path: Path) -> dict[str, Any]:
     unknown = set(data) - set(ENTRY_KEYS) - {"agendas", "links", "governance", "feeds"}
     if unknown:
         raise DatasetError(f"{path.name}: unknown section {sorted(unknown)[0]!r}")
+    for section, entries in data.items():
+        shape = dict if section == "governance" else list
+        if entries is not None and not isinstance(entries, shape):
+            kind = "a mapping" if shape is dict else "a list of entries"
+            raise DatasetError(f"{path.name}: section {section!r} must be {kind}")
     return data
 
 
