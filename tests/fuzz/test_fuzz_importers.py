@@ -25,7 +25,7 @@ from koers.sources.tests.sample import build_sample
 pytestmark = pytest.mark.django_db(transaction=False)
 
 FAST = settings(
-    max_examples=400,
+    max_examples=320,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     database=None,
