@@ -10,7 +10,6 @@ import pytest
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from tests.fuzz.conftest import CASES
 
 pytestmark = pytest.mark.django_db
