@@ -163,6 +163,48 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    """The export document, written to a temporary file beside FILE and renamed: a backup
+    is whole or absent, never half a file."""
+    from koers.sources import service
+
+    target = Path(args.output)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_bytes(service.export_document())
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        print(f"koers backup: cannot write {target}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"backed up to {target} ({target.stat().st_size} bytes)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """A backup into an empty database, in one transaction."""
+    from koers.sources import service
+    from koers.sources.jsonio import KoersImportError
+
+    _migrate()
+    if not service.is_empty():
+        print(
+            "koers restore: the database is not empty; restore into a new database "
+            "(DATABASE_URL) so nothing in this one is lost",
+            file=sys.stderr,
+        )
+        return 1
+    path = Path(args.file)
+    try:
+        counts = service.import_document(path.read_bytes(), origin=str(path))
+    except (OSError, KoersImportError) as exc:
+        print(f"koers restore: {exc}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 1
+    print(f"restored {sum(counts.values())} rows from {path}")
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from koers.sources import service
     from koers.sources.jsonio import KoersImportError
@@ -260,6 +302,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
+    backup = verb(
+        "backup", cmd_backup, "Write every entity to FILE (the export document), atomically."
+    )
+    backup.add_argument("-o", "--output", metavar="FILE", required=True, help="the backup file")
+    restore = verb(
+        "restore", cmd_restore, "Load a backup into an empty database, all of it or nothing."
+    )
+    restore.add_argument("file", metavar="FILE", help="a file written by koers backup")
     import_ = verb("import", cmd_import, "Import a document atomically: all of it or nothing.")
     import_formats = import_.add_subparsers(dest="format", required=True, metavar="FORMAT")
     json_ = import_formats.add_parser(
