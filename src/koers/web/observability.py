@@ -35,6 +35,9 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         offered = request.headers.get(HEADER, "")
         request_id = offered if _SANE.match(offered) else uuid.uuid4().hex
+        # Django logs 4xx after the middleware returned (BaseHandler.get_response): the
+        # formatter then finds the id on the request.
+        request.koers_request_id = request_id  # type: ignore[attr-defined]
         token = REQUEST_ID.set(request_id)
         try:
             response = self.get_response(request)
@@ -63,6 +66,8 @@ class JsonFormatter(logging.Formatter):
             "request_id": getattr(record, "request_id", "") or REQUEST_ID.get(),
         }
         request = getattr(record, "request", None)
+        if not entry["request_id"] and request is not None:
+            entry["request_id"] = getattr(request, "koers_request_id", "")
         if request is not None and hasattr(request, "method"):
             entry["method"], entry["path"] = request.method, request.path
         if hasattr(record, "status_code"):

@@ -64,6 +64,14 @@ def test_a_failure_is_our_own_500_and_one_json_log_line_with_the_request_id(
     assert "RuntimeError: a deliberate failure" in entry["exception"]
 
 
+def test_a_404_is_logged_with_its_request_id(client: Client, log_lines: io.StringIO) -> None:
+    response = client.get("/bestaat-niet/")
+    (line,) = log_lines.getvalue().splitlines()
+    entry = json.loads(line)
+    assert entry["status_code"] == 404 and entry["level"] == "WARNING"
+    assert entry["request_id"] == response["X-Request-ID"]
+
+
 def test_a_forged_request_id_is_replaced(client: Client) -> None:
     response = client.get("/bestaat-niet/", headers={"X-Request-ID": 'x"\n{"level":"fake"}'})
     assert len(response["X-Request-ID"]) == 32 and response["X-Request-ID"].isalnum()
