@@ -4,6 +4,7 @@
   before CSRF or a view sees it; the editors' area, the admin, the language switch
   and the API (`WRITABLE_PREFIXES`) keep their forms.
 - A HEAD response has no body, whatever the server in front does.
+- An address with a NUL character (in the path or the query) is a 400.
 - Every response says which browser features the site never uses (Permissions-Policy).
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 
 READ_METHODS = ("GET", "HEAD")
 # Features no Koers page uses: a page (or anything injected in it) may not ask for them.
@@ -37,8 +38,11 @@ class PublicSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method not in READ_METHODS and not _writable(request.path_info):
-            response: HttpResponse = HttpResponseNotAllowed(READ_METHODS)
+        if _has_nul(request):
+            # No code, date or search holds a NUL; PostgreSQL refuses it in any text.
+            response: HttpResponse = HttpResponseBadRequest("NUL character in the address")
+        elif request.method not in READ_METHODS and not _writable(request.path_info):
+            response = HttpResponseNotAllowed(READ_METHODS)
         else:
             response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
@@ -47,6 +51,15 @@ class PublicSiteMiddleware:
             response.content = b""
             response["Content-Length"] = str(length)
         return response
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.path_info:
+        return True
+    return any(
+        "\x00" in key or any("\x00" in value for value in values)
+        for key, values in request.GET.lists()
+    )
 
 
 def _writable(path: str) -> bool:

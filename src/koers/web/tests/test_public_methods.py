@@ -51,3 +51,8 @@ def test_every_response_has_csp_and_permissions_policy(proefagenda: Agenda, clie
 def test_the_editors_area_still_takes_its_forms(client: Client, db: None) -> None:
     response = client.post("/beheer/inloggen/", {"username": "x", "password": "y"})
     assert response.status_code != 405
+
+
+@pytest.mark.parametrize("url", ["/indicatoren/%00/", "/zoeken/?q=a%00b", "/agenda/x/?%00=1"])
+def test_a_nul_character_is_a_400_not_a_database_error(client: Client, db: None, url: str) -> None:
+    assert client.get(url).status_code == 400
