@@ -19,7 +19,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP) ## Create the environment, load the Brainport dataset and serve on http://127.0.0.1:$(PORT)
-	$(BIN)/koers demo
+	@# A refused reload (data added on top of an older demo) is explained and the site still starts.
+	-$(BIN)/koers demo
 	$(BIN)/koers serve --port $(PORT)
 
 lint: $(STAMP) ## ruff, mypy --strict and the migrations check

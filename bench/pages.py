@@ -53,6 +53,9 @@ def production_env(database_url: str, static_root: Path) -> dict[str, str]:
         "KOERS_SECRET_KEY": secrets.token_urlsafe(48),
         "KOERS_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "KOERS_STATIC_ROOT": str(static_root),
+        # Plain http on the loopback: no redirect to https, no HSTS (a TLS proxy's job).
+        "KOERS_SSL_REDIRECT": "false",
+        "KOERS_HSTS_SECONDS": "0",
     }
 
 

@@ -65,7 +65,11 @@ def site(live_server: LiveServer) -> str:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800},
+        locale="nl-NL",
+        bypass_csp=True,  # axe-core is injected as an inline script; the pages need none
+    )
     opened = context.new_page()
     yield opened
     context.close()

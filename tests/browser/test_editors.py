@@ -31,7 +31,11 @@ def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
 
 
 def _context(browser: Browser, contexts: list[BrowserContext]) -> Page:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900},
+        locale="nl-NL",
+        bypass_csp=True,  # axe-core is injected as an inline script; the pages need none
+    )
     contexts.append(context)
     return context.new_page()
 

@@ -21,11 +21,28 @@ Handler = Callable[[argparse.Namespace], int]
 CONNECTORS = (cbs.register, eurostat.register)
 
 
+class SetupError(Exception):
+    """The configuration cannot start Koers; the message names the variable."""
+
+
+SETTINGS_MODULES = ("koers.conf.dev", "koers.conf.test", "koers.conf.production")
+
+
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.conf.dev")
+    module = os.environ["DJANGO_SETTINGS_MODULE"]
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        raise SetupError(str(exc)) from None
+    except ImportError as exc:
+        raise SetupError(
+            f"DJANGO_SETTINGS_MODULE={module[:80]!r} cannot be imported ({exc.msg}); "
+            f"use one of {', '.join(SETTINGS_MODULES)}"
+        ) from None
     from django.utils import translation
 
     # The command line speaks English, the source language; reports pick theirs with --lang.
@@ -54,8 +71,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from koers.sources.jsonio import KoersImportError
 
     _migrate()
+    if args.reset and not (args.yes or _confirmed_reset()):
+        print("koers demo --reset: not confirmed; nothing was deleted", file=sys.stderr)
+        return 1
     try:
-        result = service.load_demo()
+        result = service.reset_demo() if args.reset else service.load_demo()
+    except service.DemoRefused as exc:
+        print(f"koers demo: {exc}", file=sys.stderr)
+        return 1
     except (DatasetError, KoersImportError) as exc:
         print(f"koers demo: {exc}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
@@ -70,11 +93,47 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _confirmed_reset() -> bool:
+    """Ask on the terminal; without one (a script), --yes is the only way to confirm."""
+    if not sys.stdin.isatty():
+        print(
+            "koers demo --reset deletes every agenda, indicator, figure, round and person in "
+            "the database; run it from a terminal to confirm, or add --yes",
+            file=sys.stderr,
+        )
+        return False
+    print(
+        "This deletes every agenda, indicator, figure, reporting round and person in the "
+        "database and loads the Brainport demo dataset.",
+        file=sys.stderr,
+    )
+    try:
+        answer = input("Type yes to continue: ")
+    except EOFError:
+        return False
+    return answer.strip().lower() == "yes"
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
-    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False)
+    from koers.conf import env
+
+    # Read here, not when the parser is built: a bad PORT must not break `koers --help`.
+    port = args.port if args.port is not None else env.port("PORT", 8000)
+    call_command("runserver", f"{args.host}:{port}", use_reloader=False)
     return 0
+
+
+def _port(text: str) -> int:
+    """argparse type of --port: a whole number from 1 to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port (1 to 65535)")
+    return value
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -84,15 +143,65 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not args.output:
             print("koers export --format opensdg needs -o DIR", file=sys.stderr)
             return 2
-        count = service.export_opensdg(Path(args.output))
+        try:
+            count = service.export_opensdg(Path(args.output))
+        except OSError as exc:
+            print(f"koers export: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return 1
         print(f"wrote {count} indicators to {args.output}", file=sys.stderr)
         return 0
     data = service.export_document()
     if args.output in (None, "-"):
         sys.stdout.buffer.write(data)
-    else:
+        return 0
+    try:
         Path(args.output).write_bytes(data)
-        print(f"wrote {args.output} ({len(data)} bytes)", file=sys.stderr)
+    except OSError as exc:
+        print(f"koers export: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.output} ({len(data)} bytes)", file=sys.stderr)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """The export document, written to a temporary file beside FILE and renamed: a backup
+    is whole or absent, never half a file."""
+    from koers.sources import service
+
+    target = Path(args.output)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_bytes(service.export_document())
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        print(f"koers backup: cannot write {target}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"backed up to {target} ({target.stat().st_size} bytes)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """A backup into an empty database, in one transaction."""
+    from koers.sources import service
+    from koers.sources.jsonio import KoersImportError
+
+    _migrate()
+    if not service.is_empty():
+        print(
+            "koers restore: the database is not empty; restore into a new database "
+            "(DATABASE_URL) so nothing in this one is lost",
+            file=sys.stderr,
+        )
+        return 1
+    path = Path(args.file)
+    try:
+        counts = service.import_document(path.read_bytes(), origin=str(path))
+    except (OSError, KoersImportError) as exc:
+        print(f"koers restore: {exc}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 1
+    print(f"restored {sum(counts.values())} rows from {path}")
     return 0
 
 
@@ -168,19 +277,21 @@ def build_parser() -> argparse.ArgumentParser:
     demo = verb(
         "demo",
         cmd_demo,
-        "Initialise the database and load the shipped Brainport dataset (idempotent).",
+        "Initialise the database and load the shipped Brainport dataset (idempotent; "
+        "never deletes what it did not load).",
     )
-    demo.set_defaults(handler=cmd_demo)
+    demo.add_argument(
+        "--reset",
+        action="store_true",
+        help="delete everything in the database, whatever its origin, and load the dataset "
+        "(asks for confirmation)",
+    )
+    demo.add_argument("--yes", action="store_true", help="with --reset: do not ask (for scripts)")
     serve = verb("serve", cmd_serve, "Serve the site (development server).")
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
     )
-    serve.add_argument(
-        "--port",
-        type=int,
-        default=int(os.environ.get("PORT", "8000")),
-        help="port (default $PORT or 8000)",
-    )
+    serve.add_argument("--port", type=_port, default=None, help="port (default $PORT or 8000)")
     export = verb("export", cmd_export, "Export every entity as one deterministic JSON document.")
     export.add_argument(
         "--format",
@@ -191,6 +302,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
+    backup = verb(
+        "backup", cmd_backup, "Write every entity to FILE (the export document), atomically."
+    )
+    backup.add_argument("-o", "--output", metavar="FILE", required=True, help="the backup file")
+    restore = verb(
+        "restore", cmd_restore, "Load a backup into an empty database, all of it or nothing."
+    )
+    restore.add_argument("file", metavar="FILE", help="a file written by koers backup")
     import_ = verb("import", cmd_import, "Import a document atomically: all of it or nothing.")
     import_formats = import_.add_subparsers(dest="format", required=True, metavar="FORMAT")
     json_ = import_formats.add_parser(
@@ -260,12 +379,57 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    _setup_django()
+    try:
+        _setup_django()
+    except SetupError as exc:
+        print(f"koers: {exc}", file=sys.stderr)
+        return 2
     handler: Handler = args.handler
     from koers.cli.principal import acting_from_cli
 
-    with acting_from_cli():  # every write of every verb goes to the audit trail as "cli"
-        return handler(args)
+    try:
+        with acting_from_cli():  # every write of every verb goes to the audit trail as "cli"
+            return handler(args)
+    except Exception as exc:
+        return _unexpected(args.verb, exc)
+
+
+def _unexpected(verb: str, exc: Exception) -> int:
+    """What no verb foresaw: one line naming it, never a traceback (KOERS_DEBUG=true shows
+    it), and never a password (a database error may quote its connection string)."""
+    from django.core.exceptions import ImproperlyConfigured
+    from django.db import DatabaseError, InterfaceError
+
+    from koers.conf import env
+
+    if os.environ.get("KOERS_DEBUG", "").lower() in ("1", "true", "yes", "on"):
+        raise exc
+    if isinstance(exc, ImproperlyConfigured):
+        print(f"koers {verb}: {exc}", file=sys.stderr)
+        return 2
+    if isinstance(exc, DatabaseError | InterfaceError):
+        url = env.redact_url(os.environ.get("DATABASE_URL", "the default SQLite file"))
+        message = _redacted(str(exc).strip().splitlines()[0] if str(exc).strip() else "")
+        print(f"koers {verb}: database error ({url}): {message}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 1
+    print(
+        f"koers {verb}: unexpected {type(exc).__name__}: {_redacted(str(exc))[:300]}",
+        file=sys.stderr,
+    )
+    print("(KOERS_DEBUG=true shows the traceback)", file=sys.stderr)
+    return 1
+
+
+def _redacted(text: str) -> str:
+    from urllib.parse import urlsplit
+
+    url = os.environ.get("DATABASE_URL", "")
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        password = None
+    return text.replace(password, "***") if password else text
 
 
 if __name__ == "__main__":

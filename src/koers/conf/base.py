@@ -8,7 +8,7 @@ from pathlib import Path
 import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
 
-from koers.conf import env
+from koers.conf import env, logs
 
 # Lets admin and manager classes be written with generic parameters for mypy.
 django_stubs_ext.monkeypatch()
@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -42,7 +43,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of a request carries its id (koers.web.observability).
+    "koers.web.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Public pages only read (405), HEAD has no body, Permissions-Policy (koers.web.security).
+    "koers.web.security.PublicSiteMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -147,8 +153,33 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
-EMAIL_PORT = env.get_int("KOERS_SMTP_PORT", 587)
+EMAIL_PORT = env.port("KOERS_SMTP_PORT", 587)
 EMAIL_HOST_USER = env.get_str("KOERS_SMTP_USER", "")
 EMAIL_HOST_PASSWORD = env.get_str("KOERS_SMTP_PASSWORD", "")
 EMAIL_USE_TLS = env.get_bool("KOERS_SMTP_TLS", True)
 EMAIL_TIMEOUT = 30
+
+
+# --- Logging (issue 14): JSON lines on standard error, each with the request's id ---
+# A 500 logs its traceback here; a log collector (journald, docker) keeps stderr.
+LOGGING = logs.logging_config(env.get_str("KOERS_LOG_LEVEL", "INFO").strip().upper())
+
+
+# --- Response headers (issue 14): what browsers may load and do on Koers' pages ---
+# Nothing comes from elsewhere; scripts only from our own files. Styles may be inline:
+# the report's HTML and the error pages carry their own <style>, charts style attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Paths (without the /en prefix) where other methods than GET and HEAD are allowed.
+KOERS_WRITABLE_PREFIXES = ("/beheer/", "/admin/", "/i18n/", "/api/")

@@ -31,6 +31,18 @@ VARIABLES: dict[str, str] = {
     "KOERS_SMTP_TLS": "true or false: STARTTLS to the SMTP server. Default true.",
     "KOERS_ACTOR": "The command line acts as this person (an e-mail): their roles apply and the "
     "audit trail names them. Unset: the operating-system account, with an administrator's rights.",
+    "KOERS_SSL_REDIRECT": "Production: true (default) redirects http to https; false when the "
+    "TLS-terminating proxy does it.",
+    "KOERS_HSTS_SECONDS": "Production: Strict-Transport-Security max-age. Default one year; 0 "
+    "turns HSTS off (when the proxy sends it).",
+    "KOERS_HSTS_INCLUDE_SUBDOMAINS": "Production: HSTS includeSubDomains. Default true.",
+    "KOERS_HSTS_PRELOAD": "Production: HSTS preload. Default true.",
+    "KOERS_PROXY_SSL_HEADER": "Production behind a TLS proxy: the header it sets to https "
+    "(e.g. X-Forwarded-Proto); only set it when the proxy always sets or strips it.",
+    "KOERS_CSRF_TRUSTED_ORIGINS": "Production: comma-separated origins forms may be posted from "
+    "(e.g. https://koers.example.nl) when the proxy changes the host or port.",
+    "KOERS_LOG_LEVEL": "Lowest level logged to standard error as JSON lines: DEBUG, INFO "
+    "(default), WARNING, ERROR or CRITICAL.",
     "DJANGO_SETTINGS_MODULE": "koers.conf.dev (default), koers.conf.test or koers.conf.production.",
 }
 
@@ -57,14 +69,22 @@ def get_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean (use true or false)")
 
 
-def get_int(name: str, default: int) -> int:
+def get_int(name: str, default: int, lowest: int | None = None, highest: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or not raw.strip():
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
-        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number") from None
+        raise ImproperlyConfigured(f"{name}={raw[:40]!r} is not a whole number") from None
+    if (lowest is not None and value < lowest) or (highest is not None and value > highest):
+        raise ImproperlyConfigured(f"{name}={value} is outside {lowest}..{highest}")
+    return value
+
+
+def port(name: str, default: int) -> int:
+    """A TCP port from `name`: a whole number from 1 to 65535."""
+    return get_int(name, default, 1, 65535)
 
 
 def get_list(name: str, default: list[str]) -> list[str]:
@@ -74,19 +94,40 @@ def get_list(name: str, default: list[str]) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
 
+def redact_url(url: str) -> str:
+    """`url` with its password replaced by ***, for messages: a password is never echoed."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return "<an unreadable URL>"
+    if not password:
+        return url
+    netloc = parts.netloc.replace(f":{password}@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
+
+
 def parse_database_url(url: str) -> dict[str, Any]:
-    """Turn a DATABASE_URL into a Django DATABASES entry."""
+    """Turn a DATABASE_URL into a Django DATABASES entry; a bad one is named, redacted."""
+    try:
+        return _parse_database_url(url)
+    except ValueError as exc:  # urlsplit: a port that is not a number, a bad IPv6 host
+        raise ImproperlyConfigured(f"DATABASE_URL={redact_url(url)!r}: {exc}") from None
+
+
+def _parse_database_url(url: str) -> dict[str, Any]:
     parts = urlsplit(url)
+    shown = redact_url(url)
     if parts.scheme == "sqlite":
         # As dj-database-url: sqlite:///relative/path and sqlite:////absolute/path.
         path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else ""
         if not path:
-            raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no SQLite file")
+            raise ImproperlyConfigured(f"DATABASE_URL={shown!r} names no SQLite file")
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": {}}
     if parts.scheme in {"postgres", "postgresql"}:
         name = parts.path.lstrip("/")
         if not name:
-            raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no database")
+            raise ImproperlyConfigured(f"DATABASE_URL={shown!r} names no database")
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(name),
@@ -96,7 +137,7 @@ def parse_database_url(url: str) -> dict[str, Any]:
             "PORT": str(parts.port or ""),
         }
     raise ImproperlyConfigured(
-        f"DATABASE_URL={url!r}: unsupported scheme {parts.scheme!r} (use sqlite or postgres)"
+        f"DATABASE_URL={shown!r}: unsupported scheme {parts.scheme!r} (use sqlite or postgres)"
     )
 
 

@@ -40,6 +40,15 @@ class Period:
 def parse_period(label: str) -> Period:
     """Parse "2019", "2019-Q3", "2019-06" or "2019-07-01/2020-06-30"."""
     label = label.strip()
+    try:
+        return _parse(label)
+    except PeriodError:
+        raise
+    except ValueError as exc:  # year 0000, quarter 5: dates the calendar has not
+        raise PeriodError(f"{label!r} is not a period: {exc}") from None
+
+
+def _parse(label: str) -> Period:
     if m := _YEAR.match(label):
         year = int(m[1])
         return Period(label, dt.date(year, 1, 1), dt.date(year, 12, 31))

@@ -161,6 +161,15 @@ class Labels:
     empty_text: str = gettext_noop(
         "There is nothing to report over this period: no status updates, milestones or figures."
     )
+    bad_period_title: str = gettext_noop("Not a report period")
+    bad_period_text: str = gettext_noop(
+        "A report period starts no later than it ends, and lies between 1900 and 2199."
+    )
+    busy_title: str = gettext_noop("Reports are being built")
+    busy_text: str = gettext_noop(
+        "Building a report takes a few seconds and many are asked for now. "
+        "Please try again in a minute."
+    )
     cover_note: str = gettext_noop("Cover note")
     note_subject: str = gettext_noop("Subject")
     note_occasion: str = gettext_noop("Occasion")

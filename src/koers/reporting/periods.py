@@ -13,6 +13,28 @@ class PeriodFormatError(ValueError):
     """A period that is not written START:END with ISO dates, or ends before it starts."""
 
 
+# A report covers a stretch of the agenda's life: years outside this range are typing
+# errors, and near the calendar's edges the periods before and after one do not exist.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2199, 12, 31)
+
+
+def validate_period(start: dt.date, end: dt.date) -> None:
+    """Refuse a period that ends before it starts or leaves EARLIEST..LATEST.
+
+    The one check every face (site, command line) applies before building a report."""
+    for day in (start, end):
+        if not EARLIEST <= day <= LATEST:
+            raise PeriodFormatError(
+                f"{day.isoformat()} is outside the range of report periods "
+                f"({EARLIEST.isoformat()} to {LATEST.isoformat()})"
+            )
+    if end < start:
+        raise PeriodFormatError(
+            f"{start.isoformat()}:{end.isoformat()}: the period ends before it starts"
+        )
+
+
 def parse_report_period(text: str) -> tuple[dt.date, dt.date]:
     """ "2019-07-01:2020-06-30" as two dates."""
     parts = text.split(":")
@@ -24,8 +46,7 @@ def parse_report_period(text: str) -> tuple[dt.date, dt.date]:
         start, end = (dt.date.fromisoformat(part.strip()) for part in parts)
     except ValueError as exc:
         raise PeriodFormatError(f"{text!r} is not a period of two ISO dates: {exc}") from None
-    if end < start:
-        raise PeriodFormatError(f"{text!r}: the period ends before it starts")
+    validate_period(start, end)
     return start, end
 
 

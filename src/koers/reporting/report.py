@@ -27,11 +27,13 @@ from koers.reporting import labels as names
 from koers.reporting.changes import build_changes
 from koers.reporting.formatting import format_date, format_period
 from koers.reporting.i18n import active, check_language
+from koers.reporting.periods import PeriodFormatError, validate_period
 from koers.reporting.scope import Scope, agenda_indicators, milestones_in
 from koers.reporting.types import (
     ActionSection,
     AgreementRow,
     AnnexIndicator,
+    BadPeriodError,
     Changes,
     Cover,
     EmptyPeriodError,
@@ -66,11 +68,13 @@ def build_report(agenda_code: str, start: dt.date, end: dt.date, language: str) 
     """The progress report of agenda `agenda_code` over [start, end] in `language` (nl, en).
 
     Raises UnknownAgendaError, EmptyPeriodError (nothing to report in the
-    period) or ReportError (a period that ends before it starts).
+    period) or BadPeriodError (see `periods.validate_period`).
     """
     lang = check_language(language)
-    if end < start:
-        raise ReportError(f"the period ends ({end}) before it starts ({start})")
+    try:
+        validate_period(start, end)
+    except PeriodFormatError as exc:
+        raise BadPeriodError(str(exc)) from None
     agenda = find_agenda(agenda_code)
     check_not_empty(agenda, start, end)
     with active(lang):

@@ -25,6 +25,10 @@ class UnknownAgendaError(ReportError):
     pass
 
 
+class BadPeriodError(ReportError):
+    """A period that ends before it starts or lies outside the calendar reports cover."""
+
+
 class EmptyPeriodError(ReportError):
     """Nothing happened in the period: no updates, milestones or figures to report."""
 

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 
+from koers.sources import safe_yaml
 from koers.sources.dataset_schema import ENTRY_KEYS, check_keys
 from koers.sources.jsonio import import_sections
 
@@ -111,7 +112,7 @@ def load_dataset(folder: Path = BRAINPORT) -> dict[str, int]:
 
 def _parse(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_yaml.load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise DatasetError(f"{path.name}: not valid YAML: {exc}") from None
     if data is None:
@@ -121,6 +122,11 @@ def _parse(path: Path) -> dict[str, Any]:
     unknown = set(data) - set(ENTRY_KEYS) - {"agendas", "links", "governance", "feeds"}
     if unknown:
         raise DatasetError(f"{path.name}: unknown section {sorted(unknown)[0]!r}")
+    for section, entries in data.items():
+        shape = dict if section == "governance" else list
+        if entries is not None and not isinstance(entries, shape):
+            kind = "a mapping" if shape is dict else "a list of entries"
+            raise DatasetError(f"{path.name}: section {section!r} must be {kind}")
     return data
 
 

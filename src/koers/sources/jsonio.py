@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import reprlib
 from decimal import Decimal
 from typing import Any
 
@@ -157,9 +159,13 @@ def import_sections(
 
 def _parse(raw: bytes | str, origin: str) -> dict[str, Any]:
     try:
-        document = json.loads(raw)
+        document = json.loads(raw, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise KoersImportError(f"{origin}: not valid JSON: {exc}") from None
+    except _JunkError as exc:
+        raise KoersImportError(f"{origin}: {exc}") from None
+    except RecursionError:
+        raise KoersImportError(f"{origin}: not valid JSON: nested too deeply") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise KoersImportError(f'{origin}: not a Koers document (expected "format": "koers")')
     if document.get("version") != VERSION:
@@ -167,6 +173,25 @@ def _parse(raw: bytes | str, origin: str) -> dict[str, Any]:
             f"{origin}: version {document.get('version')!r} is not supported (expected {VERSION})"
         )
     return document
+
+
+class _JunkError(ValueError):
+    """JSON that parses but that no Koers document may hold."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Two values for one key: json keeps the last silently; which one was meant is unknown.
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _JunkError(f"the key {key!r} appears twice in one object")
+        seen[key] = value
+    return seen
+
+
+def _no_constant(name: str) -> Any:
+    # Infinity and NaN are not JSON (RFC 8259), and no figure is infinite.
+    raise _JunkError(f"{name} is not a number a Koers document may hold")
 
 
 def _sections(document: dict[str, Any], origin: str) -> dict[str, list[Any]]:
@@ -236,7 +261,10 @@ class _Loader:
             self._validate(index, row, obj, exclude=set())
             obj.save()
         for name, field in self.m2m.items():
-            targets = [self._lookup(index, row, field, key) for key in row.get(name) or []]
+            keys = row.get(name) or []
+            if not isinstance(keys, list):
+                raise KoersImportError(f"{self._where(index, row, name)}: must be a list of codes")
+            targets = [self._lookup(index, row, field, key) for key in keys]
             getattr(obj, name).set(targets)
 
     def _assign(
@@ -249,16 +277,26 @@ class _Loader:
             )
             return
         if value is None and not field.null:
-            value = field.get_default() if field.has_default() else value
+            value = _missing(field)
+        problem = _junk(field, value)
+        if problem:
+            raise KoersImportError(f"{self._where(index, row, field.name)}: {problem}")
         try:
             setattr(obj, field.attname, None if value is None else field.to_python(value))
         except ValidationError as exc:
             raise KoersImportError(f"{self._where(index, row, field.name)}: {_text(exc)}") from None
+        except (TypeError, ValueError, OverflowError):
+            raise KoersImportError(
+                f"{self._where(index, row, field.name)}: {reprlib.repr(value)} is not a valid "
+                f"{field.get_internal_type()} value"
+            ) from None
 
     def _lookup(
         self, index: int, row: dict[str, Any], field: models.Field[Any, Any], key: Any
     ) -> models.Model:
         model = field.related_model
+        if not isinstance(key, str | int):
+            raise KoersImportError(f"{self._where(index, row, field.name)}: {key!r} is not a code")
         found = self.keys.get(model, {}).get(str(key))  # type: ignore[arg-type]
         if found is None:
             target = ENTITY_BY_MODEL[model].name  # type: ignore[index]
@@ -275,10 +313,35 @@ class _Loader:
         except ValidationError as exc:
             field, message = _first_error(exc)
             raise KoersImportError(f"{self._where(index, row, field)}: {message}") from None
+        except (TypeError, ValueError, OverflowError) as exc:
+            # A value no validator foresaw (a year 0 in a period): named, never a traceback.
+            raise KoersImportError(f"{self._where(index, row)}: {exc}") from None
 
     def _remember(self, obj: models.Model) -> None:
         if hasattr(obj, "natural_key"):
             self.keys.setdefault(type(obj), {})[natural_key(obj)] = obj
+
+
+def _missing(field: models.Field[Any, Any]) -> Any:
+    """What an absent value of a NOT NULL field means: its default, or empty text (which
+    full_clean then refuses when the field may not be blank)."""
+    if field.has_default():
+        return field.get_default()
+    return "" if field.empty_strings_allowed else None
+
+
+def _junk(field: models.Field[Any, Any], value: Any) -> str:
+    """Why `value` cannot go into `field` though to_python might take it; "" when fine."""
+    kind = field.get_internal_type()
+    if isinstance(value, bool) and kind != "BooleanField":
+        return f"{value!r} is true or false, not a {kind} value"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value!r} is not a finite number"
+    if kind == "JSONField" and field.has_default():
+        expected = type(field.get_default())
+        if value is not None and not isinstance(value, expected):
+            return f"must be {'an object' if expected is dict else 'a list'}"
+    return ""
 
 
 def _first_error(exc: ValidationError) -> tuple[str | None, str]:

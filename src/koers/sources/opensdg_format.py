@@ -31,6 +31,8 @@ from pathlib import Path
 
 import yaml
 
+from koers.sources import safe_yaml
+
 YEAR = "Year"
 VALUE = "Value"
 PROGRESS = "Progress"
@@ -80,8 +82,9 @@ MISSING = frozenset(
 )
 NUMBER_OPTIONS = ("base_year", "target", "target_year", "limit")
 DIRECTIONS = ("positive", "negative")
+_YEAR = re.compile(r"(\d{4})(?:\.0)?(?:\s*[-/]\s*\d{2,4})?\Z")
+FIRST_YEAR, LAST_YEAR = 1800, 2200
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class OpenSdgFormatError(ValueError):
@@ -221,14 +224,17 @@ def _kind(column: str) -> str:
 
 
 def _year(path: Path, line: int, text: str) -> float:
-    # Open SDG takes the first four characters of "2015-16" or "2014/2015".
-    digits = text[:4] if len(text) > 4 else text
-    try:
-        return float(int(digits))
-    except ValueError:
+    # Open SDG takes the first four characters of "2015-16" or "2014/2015"; anything
+    # else after the year ("2015abc") or a fifth digit ("99999") is a typing error.
+    match = _YEAR.match(text.strip())
+    if match is None or not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
         raise OpenSdgFormatError(
-            path, f"year {text!r} is not a year", row=line, column=YEAR
-        ) from None
+            path,
+            f"year {text!r} is not a year ({FIRST_YEAR} to {LAST_YEAR}, or a span like 2015-16)",
+            row=line,
+            column=YEAR,
+        )
+    return float(int(match[1]))
 
 
 def _number(path: Path, line: int, column: str, text: str) -> float | None:
@@ -236,11 +242,12 @@ def _number(path: Path, line: int, column: str, text: str) -> float | None:
     if text in MISSING:
         return None
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
-        raise OpenSdgFormatError(
-            path, f"{text!r} is not a number", row=line, column=column
-        ) from None
+        number = math.nan
+    if not math.isfinite(number):  # float() also reads "inf" and "nan"
+        raise OpenSdgFormatError(path, f"{text!r} is not a number", row=line, column=column)
+    return number
 
 
 def _text(text: str) -> str | None:
@@ -267,7 +274,7 @@ def read_config(path: Path | str) -> dict[str, object]:
 
 def _yaml_mapping(path: Path, text: str, first_line: int) -> dict[str, object]:
     try:
-        data = yaml.load(text, Loader=_LOADER)  # a safe loader (CSafeLoader when built)
+        data = safe_yaml.load(text)  # a safe loader with limits (CSafeLoader when built)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         row = mark.line + first_line if mark is not None else None

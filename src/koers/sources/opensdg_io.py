@@ -48,7 +48,13 @@ def import_opensdg(folder: Path, geography: str = "NL") -> dict[str, int]:
         raise OpenSdgFormatError(
             folder, "not an Open SDG data repository (no data/ or meta/ folder)"
         )
+    _check_geography_code(folder, geography)
     indicators = [read_indicator(folder, i) for i in indicator_ids(folder)]
+    if not indicators:
+        # Else an empty data/ folder would still record the repository as a source.
+        raise OpenSdgFormatError(
+            folder, "holds no indicator (no data/indicator_*.csv or meta/*.md files)"
+        )
     for indicator in indicators:
         _check_rows(indicator)
     with transaction.atomic():
@@ -59,6 +65,14 @@ def import_opensdg(folder: Path, geography: str = "NL") -> dict[str, int]:
             counts["indicators"] += 1
             counts["observations"] += _store(indicator, place, source)
     return counts
+
+
+def _check_geography_code(folder: Path, code: str) -> None:
+    longest = Geography._meta.get_field("code").max_length or 20
+    if not code.strip() or len(code) > longest:
+        raise OpenSdgFormatError(
+            folder, f"--geography {code[:40]!r}: a geography code has 1 to {longest} characters"
+        )
 
 
 def _check_rows(indicator: OpenSdgIndicator) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.apps import apps as django_apps
 from django.db import transaction
+from django.db.models import Count, Max, Model
 
 from koers.accounts.service import recorded_import
 from koers.sources import jsonio, opensdg_io
@@ -15,6 +18,7 @@ from koers.sources.cbs_import import import_cbs
 from koers.sources.cbs_odata import open_feed_table as open_cbs_feed_table
 from koers.sources.cbs_odata import open_table as open_cbs_table
 from koers.sources.cbs_odata import record_table as record_cbs_table
+from koers.sources.data_version import data_version
 from koers.sources.dataset import BRAINPORT, fingerprint, load_dataset
 from koers.sources.entities import ENTITIES
 from koers.sources.eurostat_api import (
@@ -39,12 +43,14 @@ __all__ = [
     "CbsError",
     "CbsSelection",
     "CbsTable",
+    "DemoRefused",
     "DemoResult",
     "EurostatError",
     "LiveApi",
     "SheetError",
     "SheetRow",
     "commit_sheet",
+    "data_version",
     "export_document",
     "export_opensdg",
     "import_cbs",
@@ -61,6 +67,7 @@ __all__ = [
     "record_cbs_table",
     "record_eurostat",
     "recording_name",
+    "reset_demo",
 ]
 
 # The Eurostat connector under the names the CLI and the feeds call.
@@ -89,31 +96,102 @@ def is_empty() -> bool:
     return not any(entity.model._default_manager.exists() for entity in ENTITIES)
 
 
+class DemoRefused(Exception):
+    """`koers demo` would delete what it did not load; the message says what to do."""
+
+
+# The second DatasetLoad row of a dataset: a fingerprint of the rows as the demo left them.
+ROWS_SUFFIX = "#rows"
+# Models outside the export that deleting the demo would take with it (by cascade) or
+# that people add on top of it; their counts and highest ids join the rows' fingerprint.
+_KEPT_APPS = ("agendas", "indicators", "accounts", "rounds", "sources")
+_NOT_DATA = {"AuditEvent", "DatasetLoad"}
+
+
 def load_demo(folder: Path = BRAINPORT, name: str = "brainport") -> DemoResult:
-    """Load the shipped dataset; idempotent.
+    """Load the shipped dataset; idempotent, and never deletes what it did not load.
 
     An empty database gets the dataset. A database holding this very version is
-    left alone. A database holding an older version of the demo data is emptied
-    and loaded again; one holding other data is refused, so no work is lost.
+    left alone. A database holding an older version of the demo data, exactly as
+    the demo left it, is emptied and loaded again. Anything else (figures
+    imported on top, edits, reporting rounds, people, or data of another origin)
+    is refused with DemoRefused, so no work is lost; `reset_demo` replaces all.
     """
     current = fingerprint(folder)
     record = DatasetLoad.objects.filter(name=name).first()
     if record is not None and record.fingerprint == current:
         return DemoResult("unchanged", {})
     if record is None and not is_empty():
-        raise ValueError(
+        raise DemoRefused(
             "the database already holds data that did not come from the demo dataset; "
-            "use an empty database (DATABASE_URL) for the demo"
+            "koers demo leaves it alone. Use an empty database (DATABASE_URL) for the demo, "
+            "or `koers demo --reset` to delete everything and load the demo"
         )
+    if record is not None and not _untouched_since_load(name):
+        raise DemoRefused(
+            "the shipped demo dataset changed, but this database also holds data added or "
+            "changed after the demo was loaded (imports, edits, rounds, people); koers demo "
+            "deletes only what it loaded itself, so it changed nothing. Export your data first "
+            "(koers export -o FILE), then `koers demo --reset` deletes everything and loads "
+            "the new demo"
+        )
+    return _load(folder, name, current, "loaded" if record is None else "reloaded")
+
+
+def reset_demo(folder: Path = BRAINPORT, name: str = "brainport") -> DemoResult:
+    """Delete every entity, whatever its origin, and load the shipped dataset (`demo --reset`)."""
+    return _load(folder, name, fingerprint(folder), "reset")
+
+
+def _load(folder: Path, name: str, current: str, action: str) -> DemoResult:
     # One audit record names the counts (recorded_import), not one per row.
     with recorded_import("dataset", name) as audited, transaction.atomic():
-        action = "loaded" if record is None else "reloaded"
-        if record is not None:
+        if action != "loaded":
+            _clear_on_top()
             clear_all()
         counts = load_dataset(folder)
         audited.report(counts)
         DatasetLoad.objects.update_or_create(name=name, defaults={"fingerprint": current})
+        DatasetLoad.objects.update_or_create(
+            name=name + ROWS_SUFFIX, defaults={"fingerprint": rows_fingerprint()}
+        )
     return DemoResult(action, counts)
+
+
+def _untouched_since_load(name: str) -> bool:
+    kept = DatasetLoad.objects.filter(name=name + ROWS_SUFFIX).first()
+    return kept is not None and kept.fingerprint == rows_fingerprint()
+
+
+def rows_fingerprint() -> str:
+    """A fingerprint of every row people can add or change: the full export, and the
+    count and highest id of each model the export leaves out."""
+    digest = hashlib.sha256(export_document())
+    for model in _other_models():
+        found = model._default_manager.aggregate(n=Count("pk"), top=Max("pk"))
+        digest.update(f"{model._meta.label}:{found['n']}:{found['top']};".encode())
+    return digest.hexdigest()
+
+
+def _other_models() -> list[type[Model]]:
+    exported = {entity.model for entity in ENTITIES}
+    return [
+        model
+        for label in _KEPT_APPS
+        for model in django_apps.get_app_config(label).get_models()
+        if model not in exported
+        and model.__name__ not in _NOT_DATA
+        and not model.__name__.startswith("Historical")
+    ]
+
+
+def _clear_on_top() -> None:
+    """What `--reset` deletes beside the exported entities, first, as they point at
+    them: reporting rounds with their tasks, and people with their roles (their
+    sign-in accounts stay, without an organisation)."""
+    for model in _other_models():
+        if model._meta.app_label in ("rounds", "accounts"):
+            model._default_manager.all().delete()
 
 
 def clear_all() -> None:

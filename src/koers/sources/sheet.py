@@ -78,7 +78,10 @@ def _csv(data: bytes) -> Iterator[list[Any]]:
     delimiter = (
         ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
     )
-    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    except csv.Error as exc:
+        raise SheetError(_("The CSV file cannot be read: %(error)s") % {"error": exc}) from None
 
 
 def _xlsx(data: bytes) -> Iterator[list[Any]]:

@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-import yaml
-
-from koers.sources import cbs, eurostat
+from koers.sources import cbs, eurostat, safe_yaml
 from koers.sources.series import (
     FLAG_VOCABULARY,
     FORMATS,
@@ -71,8 +69,7 @@ def read_series(path: Path, spec: SeriesSpec) -> list[StatPoint]:
 
 def load_file_feeds(path: Path) -> list[SeriesSpec]:
     """The file feeds (`feeds:` entries with connector file) of a dataset YAML file."""
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+    data = safe_yaml.load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
         raise SeriesSpecError(f"{path.name}: expected a mapping at the top level")
     entries = data.get("feeds", [])

@@ -18,43 +18,20 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from django.apps import apps
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import Model
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from koers.sources.service import data_version
+
+__all__ = ["PAGE_PARAMETERS", "cached", "data_version", "page_query"]
+
 MAX_AGE = 300
-APPS = ("agendas", "indicators", "sources")
-
-
-def data_version() -> str:
-    """A fingerprint of every row the pages can show (see the module's docstring),
-    read in one query of one sub-select per table."""
-    quote = connection.ops.quote_name
-    selects = []
-    for model in _models():
-        history = getattr(model, "history", None)
-        if history is not None:
-            table = quote(history.model._meta.db_table)
-            selects.append(f"(SELECT MAX({quote('history_date')}) FROM {table})")
-        pk = quote(model._meta.pk.column)
-        selects.append(f"(SELECT MAX({pk}) FROM {quote(model._meta.db_table)})")
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(selects))
-        row = cursor.fetchone()
-    return "|".join(str(part) for part in row)
-
-
-def _models() -> list[type[Model]]:
-    found = []
-    for label in APPS:
-        for model in apps.get_app_config(label).get_models():
-            if not model.__name__.startswith("Historical"):
-                found.append(model)
-    return found
+# The query parameters the cached pages and downloads read (the agenda's `?datum=`).
+# Every other parameter is dropped before the page is built, so `?r=1`, `?r=2`, ... are
+# one page in the cache, not a way around it.
+PAGE_PARAMETERS = ("datum",)
 
 
 def cached(request: HttpRequest, build: Callable[[], HttpResponse]) -> HttpResponse:
@@ -68,6 +45,7 @@ def cached(request: HttpRequest, build: Callable[[], HttpResponse]) -> HttpRespo
         response = build()
         response["Cache-Control"] = "no-store, private"
         return response
+    _keep_only_page_parameters(request)
     # Today is part of the key: what is overdue, and the day a page shows by default, move.
     day = timezone.localdate().isoformat()
     parts = f"{get_language()}:{request.get_full_path()}:{day}:{data_version()}"
@@ -79,6 +57,23 @@ def cached(request: HttpRequest, build: Callable[[], HttpResponse]) -> HttpRespo
     if response.status_code == 200:
         cache.set(key, _kept(response), MAX_AGE)
     return response
+
+
+def page_query(request: HttpRequest) -> str:
+    """The part of the query string a page reads, in a fixed order."""
+    kept = QueryDict(mutable=True)
+    for name in PAGE_PARAMETERS:
+        values = request.GET.getlist(name)
+        if values:
+            kept.setlist(name, values[:1])
+    return kept.urlencode()
+
+
+def _keep_only_page_parameters(request: HttpRequest) -> None:
+    # The page (its language links, its download links) then sees what the key holds.
+    query = page_query(request)
+    request.META["QUERY_STRING"] = query
+    request.GET = QueryDict(query)
 
 
 def _kept(response: HttpResponse) -> dict[str, Any]:

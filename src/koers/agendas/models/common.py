@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,20 @@ def localized(obj: object, field: str) -> str:
 
 
 _M = TypeVar("_M", bound=models.Model)
+
+
+def refuse_cycle(obj: models.Model, message: object, field: str = "parent") -> None:
+    """Raise ValidationError on `field` when following it from `obj` comes round again.
+
+    A tree whose parents loop has no root: every walk up it (breadcrumbs, region
+    sums, roll-ups) would never end. Stops on any loop, also one above `obj`."""
+    seen = {obj.pk}
+    node = getattr(obj, field)
+    while node is not None:
+        if node.pk in seen:
+            raise ValidationError({field: message})
+        seen.add(node.pk)
+        node = getattr(node, field)
 
 
 class CodeManager(models.Manager[_M]):

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from koers.agendas.models.common import CodeManager, localized
+from koers.agendas.models.common import CodeManager, localized, refuse_cycle
 
 
 class SourceDocument(models.Model):
@@ -82,6 +82,7 @@ class Geography(models.Model):
     def clean(self) -> None:
         if self.proxy_id is not None and self.proxy_id == self.pk:
             raise ValidationError({"proxy": _("A geography cannot be its own proxy.")})
+        refuse_cycle(self, _("A geography cannot lie within itself (a cycle of parents)."))
 
 
 class GeographyMembership(models.Model):
@@ -190,9 +191,5 @@ class Organisation(models.Model):
         return self.code
 
     def clean(self) -> None:
-        ancestor = self.parent
-        while ancestor is not None:
-            # A department cannot (indirectly) contain its own parent.
-            if ancestor.pk == self.pk:
-                raise ValidationError({"parent": _("An organisation cannot be its own ancestor.")})
-            ancestor = ancestor.parent
+        # A department cannot (indirectly) contain its own parent.
+        refuse_cycle(self, _("An organisation cannot be its own ancestor."))

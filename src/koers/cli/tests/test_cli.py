@@ -16,6 +16,8 @@ VERBS = [
     "demo",
     "serve",
     "export",
+    "backup",
+    "restore",
     "import",
     "record",
     "assess",

@@ -8,6 +8,7 @@ import docx
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from koers.agendas.models import Agenda
 
@@ -26,10 +27,11 @@ def test_the_report_downloads_as_pdf(client: Client, proefagenda: Agenda) -> Non
 
 
 def test_the_url_reverses(proefagenda: Agenda) -> None:
-    url = reverse(
-        "reporting:report",
-        kwargs={"agenda": "bna", "start": "2019-07-01", "end": "2020-06-30", "fmt": "html"},
-    )
+    with translation.override("nl"):  # Dutch addresses have no language prefix
+        url = reverse(
+            "reporting:report",
+            kwargs={"agenda": "bna", "start": "2019-07-01", "end": "2020-06-30", "fmt": "html"},
+        )
     assert url == "/rapport/bna/2019-07-01/2020-06-30.html"
 
 
@@ -65,7 +67,6 @@ def test_an_empty_period_is_a_404_that_says_why(client: Client, proefagenda: Age
         "/rapport/nope/2019-07-01/2020-06-30.pdf",
         "/rapport/proefagenda/2019-02-30/2020-06-30.pdf",
         "/rapport/proefagenda/2019-07-01/2020-06-30.odt",
-        "/rapport/proefagenda/2020-06-30/2019-07-01.html",
     ],
 )
 def test_bad_addresses_are_404(client: Client, proefagenda: Agenda, url: str) -> None:

@@ -1,5 +1,5 @@
-"""The reporting URLs mounted at the root, for the view tests."""
+"""The whole site's URLs (the reports are at the root), so a 404 renders the site's page."""
 
-from django.urls import include, path
+from koers.urls import urlpatterns
 
-urlpatterns = [path("", include("koers.reporting.urls"))]
+__all__ = ["urlpatterns"]
