@@ -242,13 +242,20 @@ def assess_opensdg_indicator(indicator: Indicator) -> tuple[Aggregate, list[Resu
         aggregate = opensdg_indicator.manual_status(indicator.code, saved.get("manual_status"))
         return aggregate, []
     rows = [
-        _Row(parse_period(o.period).midpoint_year, o.value, None, dict(o.dimensions))
+        _Row(parse_period(o.period).midpoint_year, o.value, o.progress, dict(o.dimensions))
         for o in Observation.objects.current()
         .filter(indicator=indicator)
         .order_by("period_start", "pk")
     ]
+    # Rows the source repeated for a series and year: sdg-build sees both values.
+    rows += [
+        _Row(parse_period(d["period"]).midpoint_year, d["value"], d["progress"], d["dimensions"])
+        for d in saved.get("duplicates") or []
+    ]
     entries = opensdg_indicator.configs_from_options(saved.get("options") or [])
-    aggregate = opensdg_indicator.assess_indicator(rows, entries, indicator.code)
+    aggregate = opensdg_indicator.assess_indicator(
+        rows, entries, indicator.code, progress_column=bool(saved.get("progress_column"))
+    )
     return aggregate, opensdg_indicator.series_results(aggregate)
 
 

@@ -104,14 +104,36 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         if args.format == "opensdg":
-            counts = service.import_opensdg(path, geography=args.geography)
-        else:
-            counts = service.import_document(path.read_bytes(), origin=str(path))
-    except (OSError, KoersImportError, OpenSdgFormatError) as exc:
+            return _import_opensdg(args, path)
+        counts = service.import_document(path.read_bytes(), origin=str(path))
+    except (OSError, KoersImportError, OpenSdgFormatError, service.StoreError) as exc:
         print(f"koers import: {exc}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1
     print(f"imported {sum(counts.values())} rows from {path}")
+    return 0
+
+
+def _import_opensdg(args: argparse.Namespace, path: Path) -> int:
+    from koers.sources import service
+
+    result = service.import_opensdg(
+        path,
+        geography=args.geography,
+        update_metadata=args.update_metadata,
+        skip_invalid=args.skip_invalid,
+    )
+    stored = result.stored
+    print(f"imported {len(result.indicators)} indicators from {path}")
+    print(
+        f"  observations: {stored.added} added, {stored.revised} revised, {stored.unchanged} unchanged"
+    )
+    if result.geographies_created:
+        print(f"  geographies created: {', '.join(result.geographies_created)}")
+    for difference in result.differences:
+        print(f"  metadata difference: {difference}")
+    for skipped in result.skipped:
+        print(f"  skipped {skipped.path.name}: {skipped}")
     return 0
 
 
@@ -207,6 +229,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--geography",
         default="NL",
         help="the geography code the data describe (default NL)",
+    )
+    opensdg.add_argument(
+        "--update-metadata",
+        action="store_true",
+        help="let the files change existing indicators' names, unit and direction (default: keep "
+        "what is stored and report the differences)",
+    )
+    opensdg.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the valid indicators and list every skipped file with its reason "
+        "(default: a bad file stops the whole import)",
     )
     record = verb("record", cmd_import, "Record a statistics table from a live API into a folder.")
     record_sources = record.add_subparsers(dest="source", required=True, metavar="SOURCE")

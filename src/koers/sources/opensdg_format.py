@@ -26,8 +26,10 @@ import io
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import yaml
 
@@ -160,10 +162,34 @@ class OpenSdgIndicator:
 def read_data(path: Path | str) -> OpenSdgData:
     """Read `data/indicator_<id>.csv`."""
     path = Path(path)
-    lines = _csv_lines(path, _read_text(path))
+    with _open(path) as handle:
+        header, rows = stream_data(path, handle)
+        return OpenSdgData(path, header, tuple(rows))
+
+
+@contextmanager
+def open_data(path: Path | str) -> Iterator[tuple[tuple[str, ...], Iterator[OpenSdgRow]]]:
+    """The header and the rows of a data file, read as they are used (memory stays flat
+    however long the file is)."""
+    path = Path(path)
+    with _open(path) as handle:
+        yield stream_data(path, handle)
+
+
+def stream_data(path: Path, handle: TextIO) -> tuple[tuple[str, ...], Iterator[OpenSdgRow]]:
+    lines = _csv_lines(path, handle)
     header = _header(path, next(lines, (1, [])))
-    rows = tuple(_row(path, line, header, cells) for line, cells in lines if cells)
-    return OpenSdgData(path, tuple(header), rows)
+    return tuple(header), (_row(path, line, header, cells) for line, cells in lines if cells)
+
+
+@contextmanager
+def _open(path: Path) -> Iterator[TextIO]:
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as error:
+        raise OpenSdgFormatError(path, f"cannot read the file: {error}") from error
+    with handle:
+        yield handle
 
 
 def _read_text(path: Path) -> str:
@@ -173,13 +199,15 @@ def _read_text(path: Path) -> str:
         raise OpenSdgFormatError(path, f"cannot read the file: {error}") from error
 
 
-def _csv_lines(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _csv_lines(path: Path, handle: TextIO) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(handle)
     try:
         for cells in reader:
             yield reader.line_num, cells
     except csv.Error as error:
         raise OpenSdgFormatError(path, f"malformed CSV: {error}", row=reader.line_num) from error
+    except UnicodeDecodeError as error:
+        raise OpenSdgFormatError(path, f"cannot read the file: {error}") from error
 
 
 def _header(path: Path, first: tuple[int, list[str]]) -> list[str]:
@@ -365,8 +393,11 @@ def _id_order(indicator_id: str) -> list[tuple[int, str]]:
     return [(int(p), "") if p.isdigit() else (10**9, p) for p in indicator_id.split("-")]
 
 
-def read_indicator(folder: Path | str, indicator_id: str) -> OpenSdgIndicator:
-    """Data, metadata and progress settings of one indicator in a repository folder."""
+def read_indicator(
+    folder: Path | str, indicator_id: str, *, with_data: bool = True
+) -> OpenSdgIndicator:
+    """Data, metadata and progress settings of one indicator in a repository folder
+    (without the data rows when not `with_data`: read them with `open_data`)."""
     folder = Path(folder)
     data_path = folder / "data" / f"indicator_{indicator_id}.csv"
     sources = [
@@ -383,7 +414,7 @@ def read_indicator(folder: Path | str, indicator_id: str) -> OpenSdgIndicator:
         part = reader(path)
         meta.update(part)
         progress_path = path if _has_progress_keys(part) else progress_path
-    data = read_data(data_path) if data_path.exists() else None
+    data = read_data(data_path) if with_data and data_path.exists() else None
     return OpenSdgIndicator(indicator_id, data, meta, progress_settings(meta, progress_path))
 
 

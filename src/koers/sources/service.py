@@ -44,6 +44,7 @@ __all__ = [
     "LiveApi",
     "SheetError",
     "SheetRow",
+    "StoreError",
     "commit_sheet",
     "export_document",
     "export_opensdg",
@@ -135,9 +136,17 @@ def import_document(data: bytes | str, *, origin: str = "<document>") -> dict[st
     return counts
 
 
-def import_opensdg(folder: Path, geography: str = "NL") -> dict[str, int]:
+def import_opensdg(
+    folder: Path,
+    geography: str = "NL",
+    *,
+    update_metadata: bool = False,
+    skip_invalid: bool = False,
+) -> opensdg_io.OpenSdgImportResult:
     """`koers import opensdg`, recorded in the audit trail as one import."""
     with recorded_import("opensdg", str(folder)) as audited:
-        counts = opensdg_io.import_opensdg(folder, geography=geography)
-        audited.report(counts)
-    return counts
+        result = opensdg_io.import_opensdg(
+            folder, geography=geography, update_metadata=update_metadata, skip_invalid=skip_invalid
+        )
+        audited.report(result.counts)
+    return result
