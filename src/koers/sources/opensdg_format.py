@@ -179,7 +179,8 @@ def open_data(path: Path | str) -> Iterator[tuple[tuple[str, ...], Iterator[Open
 def stream_data(path: Path, handle: TextIO) -> tuple[tuple[str, ...], Iterator[OpenSdgRow]]:
     lines = _csv_lines(path, handle)
     header = _header(path, next(lines, (1, [])))
-    return tuple(header), (_row(path, line, header, cells) for line, cells in lines if cells)
+    reader = _RowReader(path, header)
+    return tuple(header), (reader.read(line, cells) for line, cells in lines if cells)
 
 
 @contextmanager
@@ -221,23 +222,40 @@ def _header(path: Path, first: tuple[int, list[str]]) -> list[str]:
     return header
 
 
-def _row(path: Path, line: int, header: list[str], cells: list[str]) -> OpenSdgRow:
-    if len(cells) != len(header):
-        column = header[len(cells)] if len(cells) < len(header) else f"#{len(cells)}"
-        raise OpenSdgFormatError(
-            path, f"{len(cells)} cells where the header has {len(header)}", row=line, column=column
+class _RowReader:
+    """Reads the rows of one file; the role of each column is worked out once."""
+
+    def __init__(self, path: Path, header: list[str]) -> None:
+        self.path, self.header, self.width = path, header, len(header)
+        self.year, self.value = header.index(YEAR), header.index(VALUE)
+        self.progress = header.index(PROGRESS) if PROGRESS in header else None
+        self.fields = [(i, c) for i, c in enumerate(header) if _kind(c) == "field"]
+        self.attributes = [(i, c) for i, c in enumerate(header) if _kind(c) == "attribute"]
+
+    def read(self, line: int, cells: list[str]) -> OpenSdgRow:
+        if len(cells) != self.width:
+            column = self.header[len(cells)] if len(cells) < self.width else f"#{len(cells)}"
+            raise OpenSdgFormatError(
+                self.path,
+                f"{len(cells)} cells where the header has {self.width}",
+                row=line,
+                column=column,
+            )
+        path, year_text = self.path, cells[self.year].strip()
+        progress = "" if self.progress is None else cells[self.progress]
+        return OpenSdgRow(
+            line=line,
+            year_text=year_text,
+            year=_year(path, line, year_text),
+            value=_number(path, line, VALUE, cells[self.value]),
+            progress=_number(path, line, PROGRESS, progress),
+            # _text inlined: this runs for every cell of every row.
+            fields={
+                c: None if (v := cells[i]) in MISSING or v.strip() in MISSING else v
+                for i, c in self.fields
+            },
+            attributes={c: _text(cells[i]) for i, c in self.attributes},
         )
-    cell = dict(zip(header, cells, strict=True))
-    year_text = cell[YEAR].strip()
-    return OpenSdgRow(
-        line=line,
-        year_text=year_text,
-        year=_year(path, line, year_text),
-        value=_number(path, line, VALUE, cell[VALUE]),
-        progress=_number(path, line, PROGRESS, cell.get(PROGRESS, "")),
-        fields={c: _text(v) for c, v in cell.items() if _kind(c) == "field"},
-        attributes={c: _text(v) for c, v in cell.items() if _kind(c) == "attribute"},
-    )
 
 
 def _kind(column: str) -> str:
@@ -260,8 +278,7 @@ def _year(path: Path, line: int, text: str) -> float:
 
 
 def _number(path: Path, line: int, column: str, text: str) -> float | None:
-    text = text.strip()
-    if text in MISSING:
+    if text in MISSING or text.strip() in MISSING:
         return None
     try:
         return float(text)
@@ -272,7 +289,7 @@ def _number(path: Path, line: int, column: str, text: str) -> float | None:
 
 
 def _text(text: str) -> str | None:
-    return None if text.strip() in MISSING else text
+    return None if text in MISSING or text.strip() in MISSING else text
 
 
 # Reading metadata --------------------------------------------------------------------

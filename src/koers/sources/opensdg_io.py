@@ -178,6 +178,7 @@ def _chunks(rows: Iterable[OpenSdgRow]) -> Iterator[list[OpenSdgRow]]:
         yield chunk
 
 
+@lru_cache(maxsize=4096)  # a file repeats a few dozen periods over many rows
 def opensdg_period(text: str, year: float) -> str:
     """A Year cell as a Koers period: "2019", "2000 Q1" -> "2000-Q1", "2019-03"; a fiscal
     year such as "2015-16" counts as its first year, as Open SDG reads it."""

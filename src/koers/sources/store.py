@@ -15,7 +15,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from django.db import connection, transaction
@@ -26,7 +26,7 @@ from koers.indicators.models import Indicator, Observation
 from koers.indicators.periods import Period, PeriodError, parse_period
 
 FLAGS = ("provisional", "estimated", "revised")
-BATCH_SIZE = 2000
+BATCH_SIZE = 20_000
 
 
 class StoreError(ValueError):
@@ -167,6 +167,7 @@ class ObservationWriter:
         self._indicators: dict[str, Indicator] = {}
         self._geographies: dict[str, Geography] = {}
         self._known: dict[tuple[str, str], _Known] = {}
+        self._periods: dict[str, tuple[Any, Any, Any]] = {}
 
     def add(self, rows: Iterable[NewObservation]) -> StoreResult:
         """Check and write one chunk; returns what this chunk did."""
@@ -257,16 +258,15 @@ class ObservationWriter:
         return obs
 
     def _values(self, row: NewObservation, revised: bool) -> tuple[Any, ...]:
-        period = period_of(row.period)
+        # Values as the database takes them; what repeats (periods, dimensions) is
+        # converted once.
         flags = row.flags
         return (
             self._indicators[row.indicator].pk,
             self._geographies[row.geography].pk,
             row.series,
-            json.dumps(dict(row.dimensions), ensure_ascii=False),
-            period.label,
-            period.start,
-            period.end,
+            _json(tuple(row.dimensions.items())),
+            *self._period_cells(row.period),
             row.value,
             row.progress,
             "provisional" in flags,
@@ -276,11 +276,36 @@ class ObservationWriter:
             row.derivation,
             row.note_nl,
             row.note_en,
-            self.retrieved,
-            self.moment,
-            self.source.pk if self.source is not None else None,
+            *self._constants,
             row.source_section,
         )
+
+    @cached_property
+    def _constants(self) -> tuple[Any, ...]:
+        retrieved: Any = self.retrieved
+        moment: Any = self.moment
+        source = self.source
+        if connection.vendor != "postgresql":
+            retrieved = connection.ops.adapt_datefield_value(retrieved)
+            moment = connection.ops.adapt_datetimefield_value(moment)
+        return (retrieved, moment, source.pk if source is not None else None)
+
+    def _period_cells(self, label: str) -> tuple[Any, Any, Any]:
+        cells = self._periods.get(label)
+        if cells is None:
+            period = period_of(label)
+            start: Any = period.start
+            end: Any = period.end
+            if connection.vendor != "postgresql":
+                start = connection.ops.adapt_datefield_value(start)
+                end = connection.ops.adapt_datefield_value(end)
+            cells = self._periods[label] = (period.label, start, end)
+        return cells
+
+
+@lru_cache(maxsize=65536)  # a source repeats a few hundred series over many rows
+def _json(dimensions: tuple[tuple[str, str | None], ...]) -> str:
+    return json.dumps(dict(dimensions), ensure_ascii=False)
 
 
 @lru_cache(maxsize=65536)  # a file repeats a few dozen periods over many rows
@@ -299,22 +324,10 @@ def insert_rows(values: list[tuple[Any, ...]]) -> None:
                 for row in values:
                     copy.write_row(row)
             return
-        ops = connection.ops
-        adapted = [_adapt(ops, row) for row in values]
         marks = ", ".join(["%s"] * len(COLUMNS))
         sql = f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({marks})"
-        for start in range(0, len(adapted), BATCH_SIZE):
-            cursor.executemany(sql, adapted[start : start + BATCH_SIZE])
-
-
-def _adapt(ops: Any, row: tuple[Any, ...]) -> tuple[Any, ...]:
-    # SQLite keeps dates and datetimes as text in Django's own format.
-    values = list(row)
-    for index in (5, 6, 16):
-        if values[index] is not None:
-            values[index] = ops.adapt_datefield_value(values[index])
-    values[17] = ops.adapt_datetimefield_value(values[17])
-    return tuple(values)
+        for start in range(0, len(values), BATCH_SIZE):
+            cursor.executemany(sql, values[start : start + BATCH_SIZE])
 
 
 def record_batch(moment: dt.datetime, source: SourceDocument | None, result: StoreResult) -> None:
