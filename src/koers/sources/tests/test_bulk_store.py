@@ -135,7 +135,8 @@ def test_an_opensdg_import_is_one_audit_event_and_one_import_record(tmp_path: Pa
     with acting(lambda: Actor("analyst@example.org")):
         service.import_opensdg(folder)
     assert AuditEvent.objects.filter(action="import").count() == 1
-    record = ObservationImport.objects.get()
+    record = ObservationImport.objects.select_related("source").get()
+    assert record.source is not None
     assert (record.actor, record.added, record.source.code) == (
         "analyst@example.org",
         2,
