@@ -160,13 +160,35 @@ def timed(run: object) -> tuple[float, int]:
     return time.perf_counter() - start, count
 
 
+def memory(rows: int, url: str | None) -> None:
+    """Peak resident memory of one import of `rows` observations (nothing else held)."""
+    import resource
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "repo"
+        total = generate(folder, rows)
+        _setup(url or f"sqlite:///{Path(tmp) / 'koers.sqlite3'}")
+        _empty()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        seconds, added = timed(lambda: koers_import(folder))
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"imported {added} of {total} observations in {seconds:.1f} s")
+        print(f"peak memory {peak:.0f} MiB (after start-up and migrations: {before:.0f} MiB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--postgres", metavar="URL", help="also time PostgreSQL (emptied first)")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--memory", action="store_true", help="only import once and print the peak memory"
+    )
     args = parser.parse_args()
+    if args.memory:
+        memory(args.rows, args.postgres)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "repo"
         total = generate(folder, args.rows)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from koers.cli import cbs, eurostat, feeds
+from koers.cli.progress import ProgressBar
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -84,7 +85,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not args.output:
             print("koers export --format opensdg needs -o DIR", file=sys.stderr)
             return 2
-        count = service.export_opensdg(Path(args.output))
+        bar = ProgressBar("exporting", unit="indicators")
+        try:
+            count = service.export_opensdg(Path(args.output), progress=bar.update)
+        finally:
+            bar.close()
         print(f"wrote {count} indicators to {args.output}", file=sys.stderr)
         return 0
     data = service.export_document()
@@ -117,12 +122,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _import_opensdg(args: argparse.Namespace, path: Path) -> int:
     from koers.sources import service
 
-    result = service.import_opensdg(
-        path,
-        geography=args.geography,
-        update_metadata=args.update_metadata,
-        skip_invalid=args.skip_invalid,
-    )
+    bar = ProgressBar(f"importing {path.name}")
+    try:
+        result = service.import_opensdg(
+            path,
+            geography=args.geography,
+            update_metadata=args.update_metadata,
+            skip_invalid=args.skip_invalid,
+            progress=bar.update,
+        )
+    finally:
+        bar.close()
     stored = result.stored
     print(f"imported {len(result.indicators)} indicators from {path}")
     print(

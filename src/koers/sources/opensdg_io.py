@@ -307,14 +307,19 @@ def _direction(data: OpenSdgIndicator) -> str:
 # --- export ---------------------------------------------------------------------------------
 
 
-def export_opensdg(folder: Path) -> int:
-    """Write every Koers indicator with data as an Open SDG indicator; returns how many."""
+def export_opensdg(folder: Path, progress: Callable[[int, int], None] | None = None) -> int:
+    """Write every Koers indicator with data as an Open SDG indicator; returns how many.
+
+    One indicator is in memory at a time; `progress` is told (done, total) after each."""
     count = 0
-    for indicator in Indicator.objects.order_by("code"):
+    indicators = list(Indicator.objects.order_by("code"))
+    for number, indicator in enumerate(indicators, 1):
         rows = _records(indicator)
         if rows:
             write_indicator(folder, _file_id(indicator.code), rows, _config(indicator))
             count += 1
+        if progress is not None:
+            progress(number, len(indicators))
     return count
 
 
@@ -323,19 +328,21 @@ def _file_id(code: str) -> str:
 
 
 def _records(indicator: Indicator) -> list[dict[str, object]]:
-    observations = (
-        Observation.objects.current().filter(indicator=indicator).select_related("geography")
-    )
+    observations = Observation.objects.current().filter(indicator=indicator)
     with_progress = observations.filter(progress__isnull=False).exists()
+    current = observations.order_by("geography__code", "series", "period_start").values_list(
+        "period", "geography__code", "dimensions", "series", "progress", "value"
+    )
     records = []
-    for obs in observations.order_by("geography__code", "series", "period_start"):
+    # Plain values, not model instances: an indicator may hold many thousands of rows.
+    for period, place, dimensions, series, progress, value in current.iterator(10_000):
         # GeoCode (never a disaggregation for Open SDG) names the geography, so an
         # export reads back into the same places whatever --geography says.
-        record: dict[str, object] = {"Year": obs.period, GEOCODE: obs.geography.code}
-        record |= dict(obs.dimensions) or _dims_from_key(obs.series)
+        record: dict[str, object] = {"Year": period, GEOCODE: place}
+        record |= dimensions or _dims_from_key(series)
         if with_progress:
-            record["Progress"] = obs.progress
-        records.append(record | {"Value": obs.value})
+            record["Progress"] = progress
+        records.append(record | {"Value": value})
     return _complete(records)
 
 

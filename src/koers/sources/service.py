@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,11 +143,16 @@ def import_opensdg(
     *,
     update_metadata: bool = False,
     skip_invalid: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> opensdg_io.OpenSdgImportResult:
     """`koers import opensdg`, recorded in the audit trail as one import."""
     with recorded_import("opensdg", str(folder)) as audited:
         result = opensdg_io.import_opensdg(
-            folder, geography=geography, update_metadata=update_metadata, skip_invalid=skip_invalid
+            folder,
+            geography=geography,
+            update_metadata=update_metadata,
+            skip_invalid=skip_invalid,
+            progress=progress,
         )
         audited.report(result.counts)
     return result
