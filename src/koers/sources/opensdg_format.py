@@ -281,11 +281,16 @@ def _number(path: Path, line: int, column: str, text: str) -> float | None:
     if text in MISSING or text.strip() in MISSING:
         return None
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
         raise OpenSdgFormatError(
-            path, f"{text!r} is not a number", row=line, column=column
+            path, f"{text.strip()!r} is not a number", row=line, column=column
         ) from None
+    if math.isinf(number):  # NaN is missing (pandas); infinity is no measurement
+        raise OpenSdgFormatError(
+            path, f"{text.strip()!r} is not a finite number", row=line, column=column
+        )
+    return number
 
 
 def _text(text: str) -> str | None:

@@ -91,12 +91,14 @@ def import_opensdg(
     with transaction.atomic():
         importer = _Importer(folder, geography, update_metadata, result, progress)
         for indicator_id in indicator_ids(folder):
+            before = importer.mark()
             try:
                 with transaction.atomic():  # a skipped file leaves nothing behind
                     importer.indicator(indicator_id)
             except OpenSdgFormatError as error:
                 if not skip_invalid:
                     raise
+                importer.undo(before, indicator_id)
                 result.skipped.append(error)
         importer.writer.finish()
         result.stored = importer.writer.result
@@ -119,6 +121,27 @@ class _Importer:
         self.source = _source(folder)
         self.writer = store.ObservationWriter(source=self.source)
         self.places: set[str] = set(Geography.objects.values_list("code", flat=True))
+
+    def mark(self) -> tuple[StoreResult, int, int, frozenset[str]]:
+        """What the import has done so far, to `undo` back to when a file is skipped."""
+        stored = self.writer.result
+        counts = StoreResult(stored.added, stored.revised, stored.unchanged)
+        result = self.result
+        return (
+            counts,
+            len(result.differences),
+            len(result.geographies_created),
+            frozenset(self.places),
+        )
+
+    def undo(self, mark: tuple[StoreResult, int, int, frozenset[str]], indicator: str) -> None:
+        """Forget a skipped file's counts, differences and geographies (rolled back)."""
+        stored, differences, created, places = mark
+        self.writer.result = stored
+        self.writer.release(indicator)
+        del self.result.differences[differences:]
+        del self.result.geographies_created[created:]
+        self.places = set(places)
 
     def indicator(self, indicator_id: str) -> None:
         data = read_indicator(self.folder, indicator_id, with_data=False)

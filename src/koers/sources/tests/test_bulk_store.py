@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import transaction
 
 from koers.accounts.models import AuditEvent
 from koers.accounts.service import Actor, acting
@@ -18,7 +19,12 @@ from koers.sources import service
 from koers.sources.indicator_meta import ProposedIndicator, reconcile
 from koers.sources.models import ObservationImport
 from koers.sources.opensdg_format import OpenSdgFormatError
-from koers.sources.store import NewObservation, StoreError, store_observations
+from koers.sources.store import (
+    NewObservation,
+    ObservationWriter,
+    StoreError,
+    store_observations,
+)
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -161,10 +167,10 @@ def _big_file(folder: Path, bad_line: int, bad_value: str) -> Path:
     ("bad", "error", "message"),
     [
         ("lots", OpenSdgFormatError, "'lots' is not a number"),
-        ("inf", StoreError, "the value inf is not a finite number"),
+        ("inf", OpenSdgFormatError, "'inf' is not a finite number"),
     ],
 )
-def test_an_error_in_row_150000_writes_nothing(
+def test_an_error_in_row_150000_writes_nothing_though_earlier_chunks_were_sent(
     tmp_path: Path, bad: str, error: type[Exception], message: str
 ) -> None:
     folder = _big_file(tmp_path / "repo", 150_000, bad)
@@ -175,3 +181,18 @@ def test_an_error_in_row_150000_writes_nothing(
     assert not Observation.objects.exists()
     assert not Indicator.objects.exists()
     assert not ObservationImport.objects.exists()
+
+
+def test_an_error_from_the_store_after_chunks_were_written_writes_nothing() -> None:
+    source = _setup()
+    rows = [
+        NewObservation("homes", "NL", str(1000 + n % 1000), float(n), series=f"s={n // 1000}")
+        for n in range(150_000)
+    ]
+    rows[-1] = NewObservation("homes", "XX", "2019", 1.0, where="file.csv, row 150000")
+    expected = r"file\.csv, row 150000: unknown geography 'XX'"
+    with pytest.raises(StoreError, match=expected), transaction.atomic():
+        writer = ObservationWriter(source=source)
+        for start in range(0, len(rows), 20_000):
+            writer.add(rows[start : start + 20_000])
+    assert not Observation.objects.exists()

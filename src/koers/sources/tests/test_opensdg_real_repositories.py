@@ -269,3 +269,22 @@ def test_skip_invalid_imports_the_valid_indicators_and_lists_every_skipped_file(
     assert Observation.objects.count() == 2
     assert "skipped indicator_1-1-2.csv" in out and "'lots' is not a number" in out
     assert "skipped indicator_1-1-3.csv" in out and "'soon' is not a year" in out
+
+
+def test_a_file_skipped_half_way_leaves_no_rows_counts_or_geographies(tmp_path: Path) -> None:
+    # The bad row comes after a first chunk of the file was already written.
+    lines = "".join(f"{1000 + n % 900},XX,S{n // 900},{n}\n" for n in range(25_000))
+    folder = _repo(
+        tmp_path,
+        {
+            "data/indicator_1-1-1.csv": "Year,GeoCode,Sex,Value\n" + lines + "2000,XX,S,lots\n",
+            "data/indicator_1-1-2.csv": "Year,GeoCode,Value\n2015,XX,1\n",
+        },
+    )
+    result = service.import_opensdg(folder, skip_invalid=True)
+    assert [e.row for e in result.skipped] == [25_002]
+    assert result.counts == {"indicators": 1, "observations": 1}
+    assert result.geographies_created == ["XX"]
+    assert list(Observation.objects.values_list("indicator__code", "geography__code")) == [
+        ("1-1-2", "XX")
+    ]
