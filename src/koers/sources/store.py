@@ -5,6 +5,11 @@ nothing; a changed value (or a changed status at the source, or a changed
 Progress value) adds a revision and keeps the earlier row readable. Every
 row is checked in memory first (codes known, period readable, value finite),
 so a batch with one bad row writes nothing and the error names the row.
+
+The write is in bulk (`ObservationWriter`): rows as plain tuples in one
+`executemany` per batch, `COPY` on PostgreSQL, and one `ObservationImport`
+record per import in place of a history row per value. `bulk=False` keeps the
+row-by-row ORM path as the reference the tests compare it with.
 """
 
 from __future__ import annotations
