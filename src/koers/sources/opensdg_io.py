@@ -138,7 +138,7 @@ class _Importer:
         """Forget a skipped file's counts, differences and geographies (rolled back)."""
         stored, differences, created, places = mark
         self.writer.result = stored
-        self.writer.release(indicator)
+        self.writer.forget([indicator], self.places - places)
         del self.result.differences[differences:]
         del self.result.geographies_created[created:]
         self.places = set(places)

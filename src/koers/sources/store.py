@@ -203,6 +203,16 @@ class ObservationWriter:
         for pair in [p for p in self._known if p[0] == indicator]:
             del self._known[pair]
 
+    def forget(self, indicators: Iterable[str] = (), geographies: Iterable[str] = ()) -> None:
+        """Look these codes up again (their rows were rolled back to a savepoint)."""
+        for code in indicators:
+            self._indicators.pop(code, None)
+            self.release(code)
+        for code in geographies:
+            self._geographies.pop(code, None)
+            for pair in [p for p in self._known if p[1] == code]:
+                del self._known[pair]
+
     def finish(self) -> None:
         """Write the import's one history record (nothing when nothing was written)."""
         if self.result.written:
