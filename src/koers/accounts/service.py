@@ -15,7 +15,14 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Q, QuerySet
 
-from koers.accounts.audit import Actor, acting, record, record_import, recorded_import
+from koers.accounts.audit import (
+    Actor,
+    acting,
+    current_actor,
+    record,
+    record_import,
+    recorded_import,
+)
 from koers.accounts.models import AuditEvent, Person, RoleAssignment
 from koers.accounts.people import forget, person_of
 from koers.accounts.policy import (
@@ -48,6 +55,7 @@ __all__ = [
     "audit_events",
     "audit_rows",
     "cli_actor",
+    "current_actor",
     "leads",
     "needs_two_factor",
     "people_with_role",

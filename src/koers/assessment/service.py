@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from django.utils import timezone
 
@@ -241,15 +242,32 @@ def assess_opensdg_indicator(indicator: Indicator) -> tuple[Aggregate, list[Resu
     if not saved.get("auto", True):
         aggregate = opensdg_indicator.manual_status(indicator.code, saved.get("manual_status"))
         return aggregate, []
-    rows = [
-        _Row(parse_period(o.period).midpoint_year, o.value, None, dict(o.dimensions))
-        for o in Observation.objects.current()
+    # Plain values, not model instances: an Open SDG indicator may hold thousands of rows.
+    current = (
+        Observation.objects.current()
         .filter(indicator=indicator)
         .order_by("period_start", "pk")
+        .values_list("period", "value", "progress", "dimensions")
+    )
+    rows = [
+        _Row(_midpoint_year(period), value, progress, dimensions)
+        for period, value, progress, dimensions in current.iterator(chunk_size=10_000)
+    ]
+    # Rows the source repeated for a series and year: sdg-build sees both values.
+    rows += [
+        _Row(_midpoint_year(d["period"]), d["value"], d["progress"], d["dimensions"])
+        for d in saved.get("duplicates") or []
     ]
     entries = opensdg_indicator.configs_from_options(saved.get("options") or [])
-    aggregate = opensdg_indicator.assess_indicator(rows, entries, indicator.code)
+    aggregate = opensdg_indicator.assess_indicator(
+        rows, entries, indicator.code, progress_column=bool(saved.get("progress_column"))
+    )
     return aggregate, opensdg_indicator.series_results(aggregate)
+
+
+@lru_cache(maxsize=4096)
+def _midpoint_year(period: str) -> float:
+    return parse_period(period).midpoint_year
 
 
 def assess_item(item: Item, as_of: dt.date | None = None) -> ItemAssessment:

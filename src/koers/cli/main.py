@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from koers.cli import cbs, eurostat, feeds
+from koers.cli.progress import ProgressBar
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -143,11 +144,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not args.output:
             print("koers export --format opensdg needs -o DIR", file=sys.stderr)
             return 2
+        bar = ProgressBar("exporting", unit="indicators")
         try:
-            count = service.export_opensdg(Path(args.output))
+            count = service.export_opensdg(Path(args.output), progress=bar.update)
         except OSError as exc:
             print(f"koers export: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
             return 1
+        finally:
+            bar.close()
         print(f"wrote {count} indicators to {args.output}", file=sys.stderr)
         return 0
     data = service.export_document()
@@ -213,14 +217,41 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         if args.format == "opensdg":
-            counts = service.import_opensdg(path, geography=args.geography)
-        else:
-            counts = service.import_document(path.read_bytes(), origin=str(path))
-    except (OSError, KoersImportError, OpenSdgFormatError) as exc:
+            return _import_opensdg(args, path)
+        counts = service.import_document(path.read_bytes(), origin=str(path))
+    except (OSError, KoersImportError, OpenSdgFormatError, service.StoreError) as exc:
         print(f"koers import: {exc}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1
     print(f"imported {sum(counts.values())} rows from {path}")
+    return 0
+
+
+def _import_opensdg(args: argparse.Namespace, path: Path) -> int:
+    from koers.sources import service
+
+    bar = ProgressBar(f"importing {path.name}")
+    try:
+        result = service.import_opensdg(
+            path,
+            geography=args.geography,
+            update_metadata=args.update_metadata,
+            skip_invalid=args.skip_invalid,
+            progress=bar.update,
+        )
+    finally:
+        bar.close()
+    stored = result.stored
+    print(f"imported {len(result.indicators)} indicators from {path}")
+    print(
+        f"  observations: {stored.added} added, {stored.revised} revised, {stored.unchanged} unchanged"
+    )
+    if result.geographies_created:
+        print(f"  geographies created: {', '.join(result.geographies_created)}")
+    for difference in result.differences:
+        print(f"  metadata difference: {difference}")
+    for skipped in result.skipped:
+        print(f"  skipped {skipped.path.name}: {skipped}")
     return 0
 
 
@@ -326,6 +357,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--geography",
         default="NL",
         help="the geography code the data describe (default NL)",
+    )
+    opensdg.add_argument(
+        "--update-metadata",
+        action="store_true",
+        help="let the files change existing indicators' names, unit and direction (default: keep "
+        "what is stored and report the differences)",
+    )
+    opensdg.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the valid indicators and list every skipped file with its reason "
+        "(default: a bad file stops the whole import)",
     )
     record = verb("record", cmd_import, "Record a statistics table from a live API into a folder.")
     record_sources = record.add_subparsers(dest="source", required=True, metavar="SOURCE")

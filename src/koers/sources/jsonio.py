@@ -26,6 +26,11 @@ VERSION = 1
 SCHEMA = "docs/export-format.md"
 
 
+# Entities written with bulk_create: many rows, no natural key, nothing refers to them.
+BULK_ENTITIES = frozenset({"observations"})
+BULK_BATCH = 5000
+
+
 class KoersImportError(ValueError):
     """A document that cannot be imported; the message names entity, row and field."""
 
@@ -227,6 +232,12 @@ class _Loader:
         self.deferred = set(entity.self_references())
 
     def load(self, rows: list[Any]) -> None:
+        if self._bulk():
+            # Observations are many and plain: checked one by one in memory, then written in
+            # batches (no history row each; the import is one audit event).
+            built = [self._build(index, row) for index, row in enumerate(rows)]
+            self.entity.model._default_manager.bulk_create(built, batch_size=BULK_BATCH)
+            return
         created = [self._create(index, row) for index, row in enumerate(rows)]
         for index, (obj, row) in enumerate(zip(created, rows, strict=True)):
             self._finish(index, obj, row)
@@ -239,7 +250,17 @@ class _Loader:
             return f"{self.row_origins[index]}{label}{place}"
         return f"{self.origin}: entity {self.entity.name!r} row {index + 1}{label}{place}"
 
+    def _bulk(self) -> bool:
+        plain = not self.deferred and not self.m2m and not hasattr(self.entity.model, "natural_key")
+        return plain and self.entity.name in BULK_ENTITIES
+
     def _create(self, index: int, row: Any) -> models.Model:
+        obj = self._build(index, row)
+        obj.save()
+        self._remember(obj)
+        return obj
+
+    def _build(self, index: int, row: Any) -> models.Model:
         if not isinstance(row, dict):
             raise KoersImportError(f"{self._where(index, row)}: a row must be an object")
         unknown = set(row) - set(self.fields) - set(self.m2m)
@@ -250,8 +271,6 @@ class _Loader:
             if name not in self.deferred:
                 self._assign(index, row, obj, field)
         self._validate(index, row, obj, exclude=self.deferred)
-        obj.save()
-        self._remember(obj)
         return obj
 
     def _finish(self, index: int, obj: models.Model, row: dict[str, Any]) -> None:

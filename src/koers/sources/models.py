@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -69,3 +71,40 @@ class Feed(models.Model):
 
     def natural_key(self) -> str:
         return self.name
+
+
+class ObservationImport(models.Model):
+    """The one history record of an import of observations (instead of one per row).
+
+    Names who imported, when, from which source and how many values were added,
+    revised or found unchanged. Every row it wrote carries its `recorded_at`, so
+    `rows()` finds them again (observations are append-only).
+    """
+
+    recorded_at = models.DateTimeField(_("recorded at"), unique=True)
+    source = models.ForeignKey(
+        "agendas.SourceDocument",
+        on_delete=models.SET_NULL,  # the record outlives a removed source
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source document"),
+    )
+    actor = models.CharField(_("who (e-mail)"), max_length=254, blank=True)
+    added = models.PositiveIntegerField(_("added"), default=0)
+    revised = models.PositiveIntegerField(_("revised"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+
+    class Meta:
+        ordering = ["recorded_at"]
+        verbose_name = _("observation import")
+        verbose_name_plural = _("observation imports")
+
+    def __str__(self) -> str:
+        return f"{self.recorded_at:%Y-%m-%d %H:%M:%S} +{self.added} ~{self.revised}"
+
+    def rows(self) -> models.QuerySet[Any]:
+        """The observations this import wrote."""
+        from koers.indicators.models import Observation
+
+        return Observation.objects.filter(recorded_at=self.recorded_at)

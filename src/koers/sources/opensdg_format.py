@@ -26,8 +26,10 @@ import io
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import yaml
 
@@ -82,7 +84,13 @@ MISSING = frozenset(
 )
 NUMBER_OPTIONS = ("base_year", "target", "target_year", "limit")
 DIRECTIONS = ("positive", "negative")
-_YEAR = re.compile(r"(\d{4})(?:\.0)?(?:\s*[-/]\s*\d{2,4})?\Z")
+# A year, maybe with a span ("2015-16", "2014/2015"), a month ("2019-03"), a quarter
+# ("2000 Q1", "2015-Q1") or, as Koers writes its own periods, a day or a range of days.
+_YEAR = re.compile(
+    r"(\d{4})(?:\.0)?"
+    r"(?:\s*[-/]\s*\d{2,4}|\s*-?\s*Q[1-4]|-\d{2}-\d{2}(?:/\d{4}-\d{2}-\d{2})?)?\Z",
+    re.IGNORECASE,
+)
 FIRST_YEAR, LAST_YEAR = 1800, 2200
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
 
@@ -163,10 +171,35 @@ class OpenSdgIndicator:
 def read_data(path: Path | str) -> OpenSdgData:
     """Read `data/indicator_<id>.csv`."""
     path = Path(path)
-    lines = _csv_lines(path, _read_text(path))
+    with _open(path) as handle:
+        header, rows = stream_data(path, handle)
+        return OpenSdgData(path, header, tuple(rows))
+
+
+@contextmanager
+def open_data(path: Path | str) -> Iterator[tuple[tuple[str, ...], Iterator[OpenSdgRow]]]:
+    """The header and the rows of a data file, read as they are used (memory stays flat
+    however long the file is)."""
+    path = Path(path)
+    with _open(path) as handle:
+        yield stream_data(path, handle)
+
+
+def stream_data(path: Path, handle: TextIO) -> tuple[tuple[str, ...], Iterator[OpenSdgRow]]:
+    lines = _csv_lines(path, handle)
     header = _header(path, next(lines, (1, [])))
-    rows = tuple(_row(path, line, header, cells) for line, cells in lines if cells)
-    return OpenSdgData(path, tuple(header), rows)
+    reader = _RowReader(path, header)
+    return tuple(header), (reader.read(line, cells) for line, cells in lines if cells)
+
+
+@contextmanager
+def _open(path: Path) -> Iterator[TextIO]:
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as error:
+        raise OpenSdgFormatError(path, f"cannot read the file: {error}") from error
+    with handle:
+        yield handle
 
 
 def _read_text(path: Path) -> str:
@@ -176,13 +209,15 @@ def _read_text(path: Path) -> str:
         raise OpenSdgFormatError(path, f"cannot read the file: {error}") from error
 
 
-def _csv_lines(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _csv_lines(path: Path, handle: TextIO) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(handle)
     try:
         for cells in reader:
             yield reader.line_num, cells
     except csv.Error as error:
         raise OpenSdgFormatError(path, f"malformed CSV: {error}", row=reader.line_num) from error
+    except UnicodeDecodeError as error:
+        raise OpenSdgFormatError(path, f"cannot read the file: {error}") from error
 
 
 def _header(path: Path, first: tuple[int, list[str]]) -> list[str]:
@@ -196,23 +231,40 @@ def _header(path: Path, first: tuple[int, list[str]]) -> list[str]:
     return header
 
 
-def _row(path: Path, line: int, header: list[str], cells: list[str]) -> OpenSdgRow:
-    if len(cells) != len(header):
-        column = header[len(cells)] if len(cells) < len(header) else f"#{len(cells)}"
-        raise OpenSdgFormatError(
-            path, f"{len(cells)} cells where the header has {len(header)}", row=line, column=column
+class _RowReader:
+    """Reads the rows of one file; the role of each column is worked out once."""
+
+    def __init__(self, path: Path, header: list[str]) -> None:
+        self.path, self.header, self.width = path, header, len(header)
+        self.year, self.value = header.index(YEAR), header.index(VALUE)
+        self.progress = header.index(PROGRESS) if PROGRESS in header else None
+        self.fields = [(i, c) for i, c in enumerate(header) if _kind(c) == "field"]
+        self.attributes = [(i, c) for i, c in enumerate(header) if _kind(c) == "attribute"]
+
+    def read(self, line: int, cells: list[str]) -> OpenSdgRow:
+        if len(cells) != self.width:
+            column = self.header[len(cells)] if len(cells) < self.width else f"#{len(cells)}"
+            raise OpenSdgFormatError(
+                self.path,
+                f"{len(cells)} cells where the header has {self.width}",
+                row=line,
+                column=column,
+            )
+        path, year_text = self.path, cells[self.year].strip()
+        progress = "" if self.progress is None else cells[self.progress]
+        return OpenSdgRow(
+            line=line,
+            year_text=year_text,
+            year=_year(path, line, year_text),
+            value=_number(path, line, VALUE, cells[self.value]),
+            progress=_number(path, line, PROGRESS, progress),
+            # _text inlined: this runs for every cell of every row.
+            fields={
+                c: None if (v := cells[i]) in MISSING or v.strip() in MISSING else v
+                for i, c in self.fields
+            },
+            attributes={c: _text(cells[i]) for i, c in self.attributes},
         )
-    cell = dict(zip(header, cells, strict=True))
-    year_text = cell[YEAR].strip()
-    return OpenSdgRow(
-        line=line,
-        year_text=year_text,
-        year=_year(path, line, year_text),
-        value=_number(path, line, VALUE, cell[VALUE]),
-        progress=_number(path, line, PROGRESS, cell.get(PROGRESS, "")),
-        fields={c: _text(v) for c, v in cell.items() if _kind(c) == "field"},
-        attributes={c: _text(v) for c, v in cell.items() if _kind(c) == "attribute"},
-    )
 
 
 def _kind(column: str) -> str:
@@ -230,7 +282,8 @@ def _year(path: Path, line: int, text: str) -> float:
     if match is None or not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
         raise OpenSdgFormatError(
             path,
-            f"year {text!r} is not a year ({FIRST_YEAR} to {LAST_YEAR}, or a span like 2015-16)",
+            f"year {text!r} is not a year ({FIRST_YEAR} to {LAST_YEAR}; also a span like "
+            "2015-16, a quarter like 2015 Q1 or a month like 2019-03)",
             row=line,
             column=YEAR,
         )
@@ -238,20 +291,23 @@ def _year(path: Path, line: int, text: str) -> float:
 
 
 def _number(path: Path, line: int, column: str, text: str) -> float | None:
-    text = text.strip()
-    if text in MISSING:
+    if text in MISSING or text.strip() in MISSING:
         return None
     try:
         number = float(text)
     except ValueError:
-        number = math.nan
-    if not math.isfinite(number):  # float() also reads "inf" and "nan"
-        raise OpenSdgFormatError(path, f"{text!r} is not a number", row=line, column=column)
+        raise OpenSdgFormatError(
+            path, f"{text.strip()!r} is not a number", row=line, column=column
+        ) from None
+    if math.isinf(number):  # NaN is missing (pandas); infinity is no measurement
+        raise OpenSdgFormatError(
+            path, f"{text.strip()!r} is not a finite number", row=line, column=column
+        )
     return number
 
 
 def _text(text: str) -> str | None:
-    return None if text.strip() in MISSING else text
+    return None if text in MISSING or text.strip() in MISSING else text
 
 
 # Reading metadata --------------------------------------------------------------------
@@ -372,8 +428,11 @@ def _id_order(indicator_id: str) -> list[tuple[int, str]]:
     return [(int(p), "") if p.isdigit() else (10**9, p) for p in indicator_id.split("-")]
 
 
-def read_indicator(folder: Path | str, indicator_id: str) -> OpenSdgIndicator:
-    """Data, metadata and progress settings of one indicator in a repository folder."""
+def read_indicator(
+    folder: Path | str, indicator_id: str, *, with_data: bool = True
+) -> OpenSdgIndicator:
+    """Data, metadata and progress settings of one indicator in a repository folder
+    (without the data rows when not `with_data`: read them with `open_data`)."""
     folder = Path(folder)
     data_path = folder / "data" / f"indicator_{indicator_id}.csv"
     sources = [
@@ -390,7 +449,7 @@ def read_indicator(folder: Path | str, indicator_id: str) -> OpenSdgIndicator:
         part = reader(path)
         meta.update(part)
         progress_path = path if _has_progress_keys(part) else progress_path
-    data = read_data(data_path) if data_path.exists() else None
+    data = read_data(data_path) if with_data and data_path.exists() else None
     return OpenSdgIndicator(indicator_id, data, meta, progress_settings(meta, progress_path))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,7 @@ __all__ = [
     "LiveApi",
     "SheetError",
     "SheetRow",
+    "StoreError",
     "commit_sheet",
     "data_version",
     "export_document",
@@ -213,9 +215,22 @@ def import_document(data: bytes | str, *, origin: str = "<document>") -> dict[st
     return counts
 
 
-def import_opensdg(folder: Path, geography: str = "NL") -> dict[str, int]:
+def import_opensdg(
+    folder: Path,
+    geography: str = "NL",
+    *,
+    update_metadata: bool = False,
+    skip_invalid: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> opensdg_io.OpenSdgImportResult:
     """`koers import opensdg`, recorded in the audit trail as one import."""
     with recorded_import("opensdg", str(folder)) as audited:
-        counts = opensdg_io.import_opensdg(folder, geography=geography)
-        audited.report(counts)
-    return counts
+        result = opensdg_io.import_opensdg(
+            folder,
+            geography=geography,
+            update_metadata=update_metadata,
+            skip_invalid=skip_invalid,
+            progress=progress,
+        )
+        audited.report(result.counts)
+    return result

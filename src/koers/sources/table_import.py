@@ -21,7 +21,7 @@ from koers.agendas.models import Geography, SourceDocument
 from koers.indicators.models import Indicator
 from koers.sources.indicator_meta import MetadataDifference, ProposedIndicator, reconcile
 from koers.sources.series import normalise_period
-from koers.sources.store import NewObservation, StoreResult, series_key, store_observations
+from koers.sources.store import NewObservation, ObservationWriter, StoreResult, series_key
 from koers.sources.tables import GeographySpec, Measure, StatTable, TableValue
 
 CHUNK = 20_000
@@ -85,8 +85,12 @@ def import_table(
                 result.differences += differences
         places = _Places(geographies, result.geographies_created)
         rows = _rows(table.values(), selection, codes, places)
+        # One writer for the whole table: one import record, chunks checked and sent in turn.
+        writer = ObservationWriter(source=source, retrieved=table.retrieved)
         for chunk in _chunks(rows, CHUNK):
-            result.stored += store_observations(chunk, source=source, retrieved=table.retrieved)
+            writer.add(chunk)
+        writer.finish()
+        result.stored = writer.result
         audited.report({"observations": result.stored.written, "indicators": len(codes)})
     return result
 

@@ -245,7 +245,7 @@ def test_koers_import_eurostat_prints_what_it_imported(capsys: pytest.CaptureFix
     first, second = capsys.readouterr().out.split("imported Eurostat")[1:]
     assert "indicators: eurostat-nama_10r_3gdp-mio_eur\n" in first
     assert "observations: 43 added, 0 revised, 0 unchanged\n" in first
-    assert "geographies created: NL41, NL414\n" in first
+    assert "geographies created (2): NL41, NL414\n" in first
     assert "observations: 0 added, 0 revised, 43 unchanged\n" in second
     assert "geographies created: none\n" in second
     assert "name_en kept: stored 'GDP', the source says 'nama_10r_3gdp: MIO_EUR'" in second

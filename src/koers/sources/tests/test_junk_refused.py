@@ -145,8 +145,8 @@ def _opensdg(tmp_path: Path, csv: str, config: str = "reporting_status: complete
     [
         ("2015abc", "1", "year '2015abc' is not a year"),
         ("99999", "1", "year '99999' is not a year"),
-        ("2015", "inf", "'inf' is not a number"),
-        ("2015", "-Infinity", "'-Infinity' is not a number"),
+        ("2015", "inf", "'inf' is not a finite number"),
+        ("2015", "-Infinity", "'-Infinity' is not a finite number"),
     ],
 )
 def test_open_sdg_junk_is_named_with_its_row(
@@ -161,7 +161,7 @@ def test_open_sdg_junk_is_named_with_its_row(
 
 def test_open_sdg_accepts_year_spans(tmp_path: Path) -> None:
     folder = _opensdg(tmp_path, "Year,Value\n2014-15,1\n2016/2017,2\n")
-    assert service.import_opensdg(folder)["observations"] == 2
+    assert service.import_opensdg(folder).counts["observations"] == 2
 
 
 def test_open_sdg_config_with_an_alias_bomb_is_refused(tmp_path: Path) -> None:
@@ -182,3 +182,15 @@ def test_a_too_long_geography_is_named_before_the_database_sees_it(tmp_path: Pat
     folder = _opensdg(tmp_path, "Year,Value\n2015,1\n")
     with pytest.raises(OpenSdgFormatError, match="a geography code has 1 to 20 characters"):
         service.import_opensdg(folder, geography="X" * 300)
+
+
+def test_a_too_long_geocode_is_named_at_its_row(tmp_path: Path) -> None:
+    folder = tmp_path / "repo"
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "indicator_1-1-1.csv").write_text(
+        "Year,GeoCode,Value\n2015,NL,1\n2016," + "X" * 300 + ",2\n", encoding="utf-8"
+    )
+    with pytest.raises(OpenSdgFormatError, match=r"row 3.*GeoCode|GeoCode.*row 3") as caught:
+        service.import_opensdg(folder)
+    assert "a geography code has 1 to 20 characters" in str(caught.value)
+    assert service.is_empty()

@@ -101,14 +101,14 @@ def test_importing_again_adds_nothing_and_a_changed_value_is_a_revision(tmp_path
     for part, name in (("data", "indicator_1-1-1.csv"), ("meta", "1-1-1.md")):
         (folder / part).mkdir(parents=True, exist_ok=True)
         shutil.copy(reference_dir() / "progress-statcan-cif" / part / name, folder / part / name)
-    first = service.import_opensdg(folder, geography="CA")
-    assert service.import_opensdg(folder, geography="CA")["observations"] == 0
+    first = service.import_opensdg(folder, geography="CA").counts
+    assert service.import_opensdg(folder, geography="CA").counts["observations"] == 0
     data = folder / "data" / "indicator_1-1-1.csv"
     lines = data.read_text(encoding="utf-8").splitlines()
     header, row = lines[0].split(","), lines[1].split(",")
     row[header.index('"Value"') if '"Value"' in header else header.index("Value")] = "99.5"
     data.write_text("\n".join([lines[0], ",".join(row), *lines[2:]]) + "\n", encoding="utf-8")
-    assert service.import_opensdg(folder, geography="CA")["observations"] == 1
+    assert service.import_opensdg(folder, geography="CA").counts["observations"] == 1
     revised = Observation.objects.get(indicator__code="1-1-1", revised=True)
     assert revised.value == 99.5
     assert (
@@ -129,15 +129,6 @@ def test_a_malformed_file_is_refused_naming_file_row_and_column(tmp_path: Path) 
     message = str(error.value)
     assert "indicator_1-1-1.csv" in message and "row 3" in message and "'Value'" in message
     assert not Observation.objects.exists() and not Indicator.objects.exists()
-
-
-def test_a_duplicate_year_in_one_series_is_refused(tmp_path: Path) -> None:
-    folder = tmp_path / "repo"
-    (folder / "data").mkdir(parents=True)
-    (folder / "data" / "indicator_9-9-9.csv").write_text("Year,Sex,Value\n2015,F,1\n2015,F,2\n")
-    with pytest.raises(OpenSdgFormatError, match="row 3"):
-        service.import_opensdg(folder)
-    assert not Indicator.objects.exists()
 
 
 def test_koers_indicators_export_to_open_sdg_and_read_back(tmp_path: Path) -> None:

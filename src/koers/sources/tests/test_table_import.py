@@ -143,3 +143,17 @@ def test_a_bad_value_rolls_the_whole_table_back() -> None:
         import_table(_table(bad), indicator_code=_code, geographies=_places)
     assert not Observation.objects.exists()
     assert not Indicator.objects.exists()
+
+
+def test_a_table_import_is_one_import_record_over_every_chunk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from koers.sources import table_import
+    from koers.sources.models import ObservationImport
+
+    monkeypatch.setattr(table_import, "CHUNK", 1)  # every value its own chunk
+    import_table(_table(), indicator_code=_code, geographies=_places)
+    record = ObservationImport.objects.get()
+    assert (record.added, record.revised, record.unchanged) == (3, 0, 0)
+    assert record.rows().count() == 3
+    assert Observation.history.count() == 0
