@@ -29,5 +29,8 @@ def logging_config(level: str) -> dict[str, object]:
             # Django's own: request errors (4xx as warnings, 5xx with the traceback).
             "django": {"handlers": ["stderr"], "level": level, "propagate": False},
             "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+            # WeasyPrint and fontTools log every layout step of a PDF at INFO: noise.
+            "weasyprint": {"level": "WARNING"},
+            "fontTools": {"level": "WARNING"},
         },
     }

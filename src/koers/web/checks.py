@@ -12,7 +12,8 @@ from django.core.checks import CheckMessage, Error, Tags, register
 from django.core.files.storage import storages
 
 
-@register(Tags.staticfiles)
+# Deploy checks only: collectstatic itself (and every other command) runs the plain checks.
+@register(Tags.staticfiles, deploy=True)
 def static_files_collected(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """With hashed static files (production), every page links the manifest's names: without
     collectstatic every page would fail."""
