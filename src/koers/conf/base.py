@@ -39,10 +39,16 @@ INSTALLED_APPS = [
     "koers.sources",
     "koers.reporting",
     "koers.web",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "koers.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The API's design rules on every /api/ response: version header, CORS, ETag, problem+json.
+    "koers.api.middleware.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -152,3 +158,46 @@ EMAIL_HOST_USER = env.get_str("KOERS_SMTP_USER", "")
 EMAIL_HOST_PASSWORD = env.get_str("KOERS_SMTP_PASSWORD", "")
 EMAIL_USE_TLS = env.get_bool("KOERS_SMTP_TLS", True)
 EMAIL_TIMEOUT = 30
+
+# The REST API (koers.api): public reads, writes with a person's API token.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["koers.api.auth.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["koers.api.throttling.AnonymousReadThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon_read": env.get_str("KOERS_API_ANON_RATE", "300/minute")},
+    "EXCEPTION_HANDLER": "koers.api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Koers API",
+    "DESCRIPTION": "The agendas, their items, organisations and roles, milestones, money, "
+    "agreements, indicators, figures, targets, assessments, reporting rounds and reports of "
+    "Koers. Reads are public; writes need a person's API token (`Authorization: Bearer ...`).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVERS": [{"url": "/api/v1", "description": "this Koers installation"}],
+    "CONTACT": {
+        "name": "Koers",
+        "url": "https://example.invalid/koers",
+        "email": "koers@example.invalid",
+    },
+    "LICENSE": {"name": "EUPL-1.2", "url": "https://eupl.eu/1.2/en/"},
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "MilestoneStatusEnum": "koers.agendas.models.Milestone.Status",
+        "UpdateStatusEnum": "koers.agendas.models.StatusUpdate.Status",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "koers.api.schema.design_rules",
+    ],
+}

@@ -31,6 +31,8 @@ VARIABLES: dict[str, str] = {
     "KOERS_SMTP_TLS": "true or false: STARTTLS to the SMTP server. Default true.",
     "KOERS_ACTOR": "The command line acts as this person (an e-mail): their roles apply and the "
     "audit trail names them. Unset: the operating-system account, with an administrator's rights.",
+    "KOERS_API_ANON_RATE": "Requests a client without a token may make to the API, e.g. "
+    "300/minute (the default) or 20/second.",
     "DJANGO_SETTINGS_MODULE": "koers.conf.dev (default), koers.conf.test or koers.conf.production.",
 }
 
