@@ -167,11 +167,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["koers.api.throttling.AnonymousReadThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon_read": env.get_str("KOERS_API_ANON_RATE", "300/minute")},
     "EXCEPTION_HANDLER": "koers.api.problems.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "URL_FORMAT_OVERRIDE": None,
 }
+# Requests per period a client without a token may make (the API's rate limit).
+KOERS_API_ANON_RATE = env.get_str("KOERS_API_ANON_RATE", "300/minute")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Koers API",
     "DESCRIPTION": "The agendas, their items, organisations and roles, milestones, money, "
