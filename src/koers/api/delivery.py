@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics, serializers
 from rest_framework.request import Request
@@ -232,5 +232,6 @@ class ReportList(generics.GenericAPIView[Any]):
 
 
 def _report_url(request: Request, agenda: str, start: Any, end: Any, fmt: str, lang: str) -> str:
-    path = reverse("reporting:report", args=[agenda, start, end, fmt])
+    with translation.override(lang):  # the site's address of the report in that language
+        path = reverse("reporting:report", args=[agenda, start, end, fmt])
     return request.build_absolute_uri(f"{path}?lang={lang}")

@@ -4,6 +4,7 @@
 - CORS: any origin may read (GET, HEAD, OPTIONS); writes carry no CORS headers,
   so a browser on another site cannot send a person's token along;
 - ETag on successful reads, and 304 Not Modified for a matching If-None-Match;
+- the language of messages from Accept-Language (Dutch by default);
 - a 404 or 500 from outside the API's views (an unknown address, a trailing
   slash) is still a problem+json, never an HTML page or a redirect.
 """
@@ -14,6 +15,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils import translation
 from django.utils.cache import get_conditional_response, set_response_etag
 
 from koers.api.problems import PROBLEM, problem_response
@@ -35,6 +37,9 @@ class ApiMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not request.path.startswith(PREFIX):
             return self.get_response(request)
+        # The API has no language prefix in its addresses: Accept-Language decides (default nl).
+        request.LANGUAGE_CODE = translation.get_language_from_request(request)
+        translation.activate(request.LANGUAGE_CODE)
         if request.method == "OPTIONS" and "HTTP_ACCESS_CONTROL_REQUEST_METHOD" in request.META:
             response: HttpResponseBase = HttpResponse(status=204)
         else:

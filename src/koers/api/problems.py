@@ -46,9 +46,7 @@ def invalid_params(detail: Any, prefix: str = "") -> Iterator[dict[str, str]]:
     """DRF's nested error detail as flat `invalidParams` entries."""
     if isinstance(detail, dict):
         for name, inner in detail.items():
-            field = "" if name == "non_field_errors" else str(name)
-            path = f"{prefix}.{field}" if prefix and field else (prefix or field)
-            yield from invalid_params(inner, path)
+            yield from invalid_params(inner, _path(prefix, name))
     elif isinstance(detail, list) and detail and not all(_leaf(d) for d in detail):
         for index, inner in enumerate(detail):
             if inner:
@@ -58,6 +56,13 @@ def invalid_params(detail: Any, prefix: str = "") -> Iterator[dict[str, str]]:
             yield _entry(prefix, message)
     else:
         yield _entry(prefix, detail)
+
+
+def _path(prefix: str, name: Any) -> str:
+    if isinstance(name, int):  # a row of a list: DRF keys a list's errors by index
+        return f"{prefix}[{name}]"
+    field = "" if name == "non_field_errors" else str(name)
+    return f"{prefix}.{field}" if prefix and field else (prefix or field)
 
 
 def _leaf(value: Any) -> bool:

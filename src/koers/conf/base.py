@@ -47,11 +47,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # The API's design rules on every /api/ response: version header, CORS, ETag, problem+json.
-    "koers.api.middleware.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The API's design rules on every /api/ response: version header, CORS, ETag, problem+json;
+    # after LocaleMiddleware, so the API's language follows Accept-Language (no URL prefix).
+    "koers.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
