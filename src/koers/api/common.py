@@ -11,6 +11,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 
 T = TypeVar("T")
+# The largest id a database integer holds everywhere: larger ones name nothing (a 404 or 400).
+MAX_ID = 2_147_483_647
 
 
 class Page(PageNumberPagination):
@@ -25,7 +27,9 @@ class Page(PageNumberPagination):
 class Query(serializers.Serializer[Any]):
     """Query parameters, checked like a request body: a bad value is a 400 naming it."""
 
-    page = serializers.IntegerField(required=False, min_value=1, help_text="Page number.")
+    page = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, help_text="Page number."
+    )
     pageSize = serializers.IntegerField(
         required=False, min_value=1, max_value=500, help_text="Rows per page (at most 500)."
     )

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from koers.accounts.service import Action, State, permits
 from koers.agendas import service as agendas
 from koers.agendas.models import StatusUpdate
-from koers.api.common import AgendaQuery, Page, Query, filter_code, known, read_query
+from koers.api.common import MAX_ID, AgendaQuery, Page, Query, filter_code, known, read_query
 from koers.api.writes import authenticated
 from koers.rounds import service as rounds
 
@@ -86,7 +86,9 @@ class TaskSerializer(serializers.Serializer[Any]):
 
 
 class TaskQuery(Query):
-    round = serializers.IntegerField(required=False, min_value=1, help_text="The round's id.")
+    round = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, help_text="The round's id."
+    )
     state = serializers.ChoiceField(
         choices=[s.value for s in State if s != State.NONE], required=False
     )

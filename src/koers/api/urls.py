@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import path, register_converter
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularSwaggerView
 from rest_framework.throttling import BaseThrottle
@@ -18,6 +18,19 @@ class DocsPage(SpectacularSwaggerView):
     throttle_classes: list[type[BaseThrottle]] = []
 
 
+class IdConverter:
+    """A row's id: at most nine digits, so a huge number is a 404, not a database overflow."""
+
+    regex = r"[0-9]{1,9}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+register_converter(IdConverter, "id")
 app_name = "api"
 urlpatterns = [
     path("openapi.json", OpenApiDocument.as_view(), name="openapi"),
@@ -30,7 +43,7 @@ urlpatterns = [
     path("organisations/<slug:code>", agendas.OrganisationDetail.as_view(), name="organisation"),
     path("roles", agendas.RoleList.as_view(), name="roles"),
     path("milestones", delivery.MilestoneList.as_view(), name="milestones"),
-    path("milestones/<int:id>", delivery.MilestoneDetail.as_view(), name="milestone"),
+    path("milestones/<id:id>", delivery.MilestoneDetail.as_view(), name="milestone"),
     path("budget-lines", delivery.BudgetLineList.as_view(), name="budget-lines"),
     path("agreements", delivery.AgreementList.as_view(), name="agreements"),
     path("agreements/<slug:code>", delivery.AgreementDetail.as_view(), name="agreement"),
@@ -40,8 +53,8 @@ urlpatterns = [
     path("targets", indicators.TargetList.as_view(), name="targets"),
     path("assessments", assessments.AssessmentList.as_view(), name="assessments"),
     path("rounds", rounds.RoundList.as_view(), name="rounds"),
-    path("rounds/<int:id>", rounds.RoundDetail.as_view(), name="round"),
+    path("rounds/<id:id>", rounds.RoundDetail.as_view(), name="round"),
     path("tasks", rounds.TaskList.as_view(), name="tasks"),
-    path("tasks/<int:id>", rounds.TaskDetail.as_view(), name="task"),
+    path("tasks/<id:id>", rounds.TaskDetail.as_view(), name="task"),
     path("reports", delivery.ReportList.as_view(), name="reports"),
 ]
