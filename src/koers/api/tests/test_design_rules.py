@@ -143,3 +143,17 @@ def test_the_readme_documents_every_endpoint() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in json.loads(document_text())["paths"]:
         assert f"`/api/v1{path}" in readme, f"README does not document {path}"
+
+
+def test_anonymous_reads_are_rate_limited_and_token_holders_are_not(
+    world: World, settings: object
+) -> None:
+    settings.KOERS_API_ANON_RATE = "3/minute"  # type: ignore[attr-defined]
+    anonymous = APIClient()
+    answers = [anonymous.get("/api/v1/agendas").status_code for _ in range(4)]
+    assert answers == [200, 200, 200, 429]
+    limited = anonymous.get("/api/v1/agendas")
+    assert limited["Content-Type"] == "application/problem+json"
+    assert int(limited["Retry-After"]) > 0
+    holder = token_client(world.reader)
+    assert [holder.get("/api/v1/agendas").status_code for _ in range(5)] == [200] * 5

@@ -156,3 +156,28 @@ def test_reports_need_an_agenda(proefagenda: Agenda) -> None:
     answer = APIClient().get("/api/v1/reports")
     assert answer.status_code == 400
     assert answer.json()["invalidParams"][0]["name"] == "agenda"
+
+
+def test_figures_as_known_on_a_day_are_those_recorded_by_then(proefagenda: Agenda) -> None:
+    import datetime as dt
+
+    from koers.indicators.models import Observation
+
+    banen = Observation.objects.filter(indicator__code="proef-banen", geography__code="PROEF-REG")
+    first = banen.get(period="2018")
+    Observation.objects.filter(pk=first.pk).update(
+        recorded_at=dt.datetime(2019, 3, 1, tzinfo=dt.UTC)
+    )
+    Observation.objects.create(
+        indicator=first.indicator,
+        geography=first.geography,
+        period="2018",
+        value=455000,
+        revised=True,
+        recorded_at=dt.datetime(2020, 9, 1, tzinfo=dt.UTC),
+    )
+    path = "/api/v1/observations?indicator=proef-banen&geography=PROEF-REG"
+    then = get(f"{path}&datum=2020-06-30")["results"]
+    assert [(r["period"], r["value"]) for r in then] == [("2018", 452000.0)]
+    now = {r["period"]: r["value"] for r in get(path)["results"]}
+    assert now["2018"] == 455000.0
