@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
@@ -244,7 +245,9 @@ def agenda_and_item(query: dict[str, Any]) -> tuple[Agenda | None, Item | None]:
     if not query.get("item"):
         return agenda, None
     if agenda is None:
-        raise serializers.ValidationError({"item": ["Name the agenda too: ?agenda=...&item=..."]})
+        raise serializers.ValidationError(
+            {"item": [_("Name the agenda too: ?agenda=...&item=...")]}
+        )
     item = filter_code(query, "item", lambda code: agendas.find_item(agenda, code))
     return agenda, item
 

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import translation
 from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.translation import gettext as _
 
 from koers.api.problems import PROBLEM, problem_response
 
@@ -58,7 +59,9 @@ class ApiMiddleware:
         if status < 400 or response.get("Content-Type", "").startswith(PROBLEM):
             return response
         # Django's own pages (an unknown address, a server error) speak the API's language too.
-        detail = "There is nothing at this address." if status == 404 else "The request failed."
+        detail = (
+            _("There is nothing at this address.") if status == 404 else _("The request failed.")
+        )
         return problem_response(request, status, detail)
 
     def _conditional(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
@@ -87,7 +88,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     invalid = None
     if isinstance(exc, exceptions.ValidationError):
         invalid = list(invalid_params(exc.detail))
-        detail = "The request has invalid parameters; invalidParams names each."
+        detail = _("The request has invalid parameters; invalidParams names each.")
     else:
         detail = str(exc.detail)
     headers = {}

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -57,7 +58,7 @@ def idempotent(request: Request, user: Any, write: Callable[[], Response]) -> Re
 
 class KeyReused(exceptions.APIException):
     status_code = 422
-    default_detail = "This Idempotency-Key was used with another request body."
+    default_detail = gettext_lazy("This Idempotency-Key was used with another request body.")
     default_code = "idempotency_key_reused"
 
 

@@ -26,7 +26,7 @@ def test_every_answer_carries_the_api_version_even_a_404(proefagenda: Agenda) ->
 
 
 def test_a_trailing_slash_is_a_404_problem_not_a_redirect(proefagenda: Agenda) -> None:
-    answer = APIClient().get("/api/v1/agendas/")
+    answer = APIClient().get("/api/v1/agendas/", HTTP_ACCEPT_LANGUAGE="en")
     assert answer.status_code == 404
     assert answer["Content-Type"] == "application/problem+json"
     assert answer.json() == {
