@@ -142,7 +142,8 @@ def milestone_rows(scope: Scope, milestones: list[Milestone]) -> tuple[Milestone
             title=m.title,
             planned_text=scope.date(m.planned) if m.planned else "",
             actual_text=scope.date(m.actual) if m.actual else "",
-            status=scope.status_label(names.MILESTONE_STATUS, m.status),
+            # Overdue as it stood at the end of the period, as the site says it today.
+            status=scope.status_label(names.MILESTONE_STATUS, m.shown_status(scope.end)),
         )
         for m in milestones
     )

@@ -234,6 +234,8 @@ MILESTONE_STATUS: Final[dict[str, tuple[str, Tone]]] = {
     "done": (gettext_noop("done"), "done"),
     "delayed": (gettext_noop("delayed"), "bad"),
     "cancelled": (gettext_noop("cancelled"), "none"),
+    # Not stored: shown for a milestone still planned after its date (Milestone.is_overdue).
+    "overdue": (gettext_noop("overdue"), "bad"),
 }
 
 AGREEMENT_STATUS: Final[dict[str, tuple[str, Tone]]] = {

@@ -77,7 +77,7 @@ def timeline_page(agenda: Agenda) -> TimelinePage:
 
 
 def _event(milestone: Milestone) -> Event:
-    shown = milestone_status(milestone.status, milestone.planned, milestone.actual)
+    shown = milestone_status(milestone)
     day = milestone.actual or milestone.planned
     assert day is not None  # a milestone has a planned or an actual date (Milestone.clean)
     return Event(
@@ -91,8 +91,7 @@ def _event(milestone: Milestone) -> Event:
 
 
 def _milestone_label(code: str) -> StatusLabel:
-    table = names.AGREEMENT_STATUS if code == "overdue" else names.MILESTONE_STATUS
-    return status(table, code)
+    return status(names.MILESTONE_STATUS, code)
 
 
 def _milestones_table(milestones: list[Milestone]) -> Table:
@@ -104,7 +103,7 @@ def _milestones_table(milestones: list[Milestone]) -> Table:
             m.title,
             m.planned,
             m.actual,
-            badge(_milestone_label(milestone_status(m.status, m.planned, m.actual))),
+            badge(_milestone_label(milestone_status(m))),
         ]
         for m in ordered
     ]

@@ -1,0 +1,45 @@
+"""One rule for an overdue milestone (`Milestone.is_overdue`): the site and the report say
+the same, each on its own day (the site today, the report at its period's end)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from koers.agendas.models import Agenda, Item, Milestone
+from koers.reporting.report import build_report
+
+from .conftest import text_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_model_says_overdue_only_for_a_planned_milestone_past_its_date() -> None:
+    day = dt.date(2020, 6, 30)
+    late = Milestone(planned=dt.date(2020, 3, 1), status="planned")
+    assert late.is_overdue(day) and late.shown_status(day) == "overdue"
+    assert not late.is_overdue(dt.date(2020, 2, 1))
+    assert Milestone(planned=dt.date(2020, 3, 1), status="delayed").shown_status(day) == "delayed"
+    reached = Milestone(planned=dt.date(2020, 3, 1), actual=dt.date(2020, 4, 1), status="planned")
+    assert not reached.is_overdue(day)
+
+
+def test_the_site_and_the_report_both_say_overdue(client: Client, proefagenda: Agenda) -> None:
+    Milestone.objects.create(
+        item=Item.objects.get(agenda=proefagenda, code="2"),
+        title_nl="Nieuwe opleidingen gestart",
+        title_en="New courses started",
+        planned=dt.date(2020, 3, 1),
+        status="planned",
+    )
+    page = text_of(client.get("/en/agenda/proefagenda/actie/2/").content)
+    assert "New courses started 2020-03-01 – overdue" in page
+    report = build_report("proefagenda", dt.date(2019, 7, 1), dt.date(2020, 6, 30), "en")
+    rows = [
+        m for a in report.all_actions() for m in a.milestones if m.title == "New courses started"
+    ]
+    assert [(m.status.code, m.status.label, m.status.tone) for m in rows] == [
+        ("overdue", "overdue", "bad")
+    ]
