@@ -134,6 +134,7 @@ def dashboard_scope(
     every item, or only of `item` and what lies below it when the page is about one item."""
     day = day or today()
     scope = DashboardScope(agenda, day, day, language(), as_of=day)
-    roots = [assess_item(item)] if item is not None else assess_agenda(agenda)
+    # Judged on the page's day (?datum=), as the report judges on its period's end.
+    roots = [assess_item(item, day)] if item is not None else assess_agenda(agenda, day)
     scope.assessments = index_assessments(roots)
     return scope

@@ -1,5 +1,5 @@
-"""One rule for an overdue milestone (`Milestone.is_overdue`): the site and the report say
-the same, each on its own day (the site today, the report at its period's end)."""
+"""Seams of the read model the site and the report share: one rule for an overdue milestone
+(`Milestone.is_overdue`), and one day the dashboard judges on (its `?datum=`)."""
 
 from __future__ import annotations
 
@@ -43,3 +43,18 @@ def test_the_site_and_the_report_both_say_overdue(client: Client, proefagenda: A
     assert [(m.status.code, m.status.label, m.status.tone) for m in rows] == [
         ("overdue", "overdue", "bad")
     ]
+
+
+def test_the_dashboard_judges_its_statuses_on_the_day_asked_for(proefagenda: Agenda) -> None:
+    from koers.web.pages.common import dashboard_scope
+
+    day = dt.date(2020, 6, 30)
+    scope = dashboard_scope(proefagenda, day)
+    pillar = Item.objects.get(agenda=proefagenda, code="K")
+    ranking = next(
+        i for i in scope.assessments[pillar.pk].indicators if i.indicator.code == "proef-positie"
+    )
+    staleness = ranking.targets[0].staleness
+    assert staleness is not None
+    # The latest figure (2019) was 182 days old on that day, not on today.
+    assert staleness.age_days == (day - dt.date(2019, 12, 31)).days == 182
