@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.utils.translation import gettext_noop
 
@@ -125,7 +125,7 @@ def flatten(actions: Iterable[ActionSection]) -> Iterable[ActionSection]:
 
 
 def count_statuses(
-    scope: Scope, table: dict[str, tuple[str, names.Tone]], statuses: Iterable[StatusLabel]
+    scope: Scope, table: Mapping[str, tuple[str, names.Tone]], statuses: Iterable[StatusLabel]
 ) -> tuple[StatusCount, ...]:
     """How many actions have each status, in the order of `table` (the owner's own
     words are replaced by the standard name, so "Op koers" and "on track" count as one)."""

@@ -8,15 +8,67 @@ HTML, PDF and Word cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Final, Literal
 
+from django.db.models import Choices
+from django.utils import translation
 from django.utils.translation import gettext_noop
 
+from koers.agendas.models import Agreement, BudgetLine, Milestone, Role, StatusUpdate
 from koers.reporting.i18n import Language, Translate, translator
 
 Tone = Literal["good", "done", "warn", "bad", "none"]
+
+
+class ChoiceNames(Mapping[str, str]):
+    """A model's choices as {code: English source name}, the name the model gives it.
+
+    Read at first use, not at import: the names are lazy translations, and the
+    English source text is what this app's catalogue translates (`labels_for`)."""
+
+    def __init__(self, choices: type[Choices], shown: Mapping[str, str] | None = None) -> None:
+        self.choices = choices
+        self.shown = dict(shown or {})
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        with translation.override("en"):
+            found = {str(value): str(label) for value, label in self.choices.choices}
+        return found | self.shown
+
+    def __getitem__(self, code: str) -> str:
+        return self.names[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+class TonedChoices(Mapping[str, tuple[str, Tone]]):
+    """A model's statuses with a tone for the badge; every stored status needs its tone."""
+
+    def __init__(
+        self,
+        choices: type[Choices],
+        tones: Mapping[str, Tone],
+        shown: Mapping[str, tuple[str, Tone]] | None = None,
+    ) -> None:
+        self.names = ChoiceNames(choices, {code: name for code, (name, _) in (shown or {}).items()})
+        self.tones = dict(tones) | {code: tone for code, (_, tone) in (shown or {}).items()}
+
+    def __getitem__(self, code: str) -> tuple[str, Tone]:
+        return self.names[code], self.tones[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
 
 
 @dataclass(frozen=True)
@@ -202,48 +254,37 @@ COMPUTED_STATUS: Final[dict[str, tuple[str, Tone]]] = {
     "not_available": (gettext_noop("not assessable"), "none"),
 }
 
-# The owner's own statuses (StatusUpdate.Status), with a tone for the badge.
-OWNER_STATUS: Final[dict[str, tuple[str, Tone]]] = {
-    "on_track": (gettext_noop("on track"), "good"),
-    "attention": (gettext_noop("attention needed"), "warn"),
-    "delayed": (gettext_noop("delayed"), "bad"),
-    "behind": (gettext_noop("behind"), "bad"),
-    "completed": (gettext_noop("completed"), "done"),
-    "stopped": (gettext_noop("stopped"), "none"),
-    "none": (gettext_noop("no update"), "none"),
-}
+# The owner's own statuses: named by StatusUpdate.Status, toned here for the badge.
+OWNER_STATUS: Final = TonedChoices(
+    StatusUpdate.Status,
+    tones={
+        "on_track": "good",
+        "attention": "warn",
+        "delayed": "bad",
+        "behind": "bad",
+        "completed": "done",
+        "stopped": "none",
+    },
+    shown={"none": (gettext_noop("no update"), "none")},
+)
 
-ROLE: Final[dict[str, str]] = {
-    "coordinator": gettext_noop("coordinator"),
-    "lead": gettext_noop("lead"),
-    "partner": gettext_noop("partner"),
-    "financier": gettext_noop("financier"),
-}
+# Named by the models' choices: one vocabulary for the admin, the forms, the site and the report.
+ROLE: Final = ChoiceNames(Role.Kind)
+INSTRUMENT: Final = ChoiceNames(BudgetLine.Instrument)
 
-INSTRUMENT: Final[dict[str, str]] = {
-    "grant": gettext_noop("grant"),
-    "loan": gettext_noop("loan"),
-    "guarantee": gettext_noop("guarantee"),
-    "risk_cover": gettext_noop("risk cover"),
-    "investment": gettext_noop("investment"),
-    "other": gettext_noop("other"),
-}
-
-MILESTONE_STATUS: Final[dict[str, tuple[str, Tone]]] = {
-    "planned": (gettext_noop("planned"), "none"),
-    "done": (gettext_noop("done"), "done"),
-    "delayed": (gettext_noop("delayed"), "bad"),
-    "cancelled": (gettext_noop("cancelled"), "none"),
+MILESTONE_STATUS: Final = TonedChoices(
+    Milestone.Status,
+    tones={"planned": "none", "done": "done", "delayed": "bad", "cancelled": "none"},
     # Not stored: shown for a milestone still planned after its date (Milestone.is_overdue).
-    "overdue": (gettext_noop("overdue"), "bad"),
-}
+    shown={"overdue": (gettext_noop("overdue"), "bad")},
+)
 
-AGREEMENT_STATUS: Final[dict[str, tuple[str, Tone]]] = {
-    "open": (gettext_noop("open"), "warn"),
-    "done": (gettext_noop("done"), "done"),
-    "cancelled": (gettext_noop("cancelled"), "none"),
-    "overdue": (gettext_noop("overdue"), "bad"),
-}
+AGREEMENT_STATUS: Final = TonedChoices(
+    Agreement.Status,
+    tones={"open": "warn", "done": "done", "cancelled": "none"},
+    # Not stored: shown for an agreement open after its due date (Agreement.is_overdue).
+    shown={"overdue": (gettext_noop("overdue"), "bad")},
+)
 
 TARGET_KIND: Final[dict[str, str]] = {
     "level": gettext_noop("level by a year"),
@@ -289,12 +330,12 @@ FLAG: Final[dict[str, str]] = {
 }
 
 
-def named(table: dict[str, str], code: str, t: Translate) -> str:
+def named(table: Mapping[str, str], code: str, t: Translate) -> str:
     """The translated name of `code` in `table`; the code itself when unknown."""
     return t(table[code]) if code in table else code.replace("_", " ")
 
 
-def toned(table: dict[str, tuple[str, Tone]], code: str, t: Translate) -> tuple[str, Tone]:
+def toned(table: Mapping[str, tuple[str, Tone]], code: str, t: Translate) -> tuple[str, Tone]:
     """The translated name and tone of a status code; unknown codes read as themselves."""
     if code not in table:
         return code.replace("_", " "), "none"

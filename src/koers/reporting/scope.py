@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -115,7 +116,7 @@ class Scope:
         code = assessment.computed.status if assessment else "not_available"
         return self.status_label(names.COMPUTED_STATUS, code)
 
-    def status_label(self, table: dict[str, tuple[str, names.Tone]], code: str) -> StatusLabel:
+    def status_label(self, table: Mapping[str, tuple[str, names.Tone]], code: str) -> StatusLabel:
         label, tone = names.toned(table, code, self.t)
         return StatusLabel(code, label, tone)
 

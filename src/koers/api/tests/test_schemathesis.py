@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis import checks
 
@@ -38,7 +40,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 
 
 @pytest.fixture
-def admin_token(proefagenda: Agenda, settings: Any) -> Iterator[str]:
+def one_connection() -> Iterator[None]:
+    """The WSGI handler closes the database connection after each request; the test's
+    transaction lives on it, so keep it open, as Django's test client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def admin_token(proefagenda: Agenda, settings: Any, one_connection: None) -> Iterator[str]:
     settings.KOERS_API_ANON_RATE = "1000000/minute"
     organisation = Organisation.objects.get(code="proef-ministerie")
     user = person(Role.ADMINISTRATOR, organisation, user__username="fuzz@example.org")

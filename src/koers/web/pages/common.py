@@ -9,7 +9,7 @@ second set of rules: a figure never reads differently on the site and in print.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -62,7 +62,7 @@ class Page:
         return {table.name: table for table in self.tables}
 
 
-def status(table: dict[str, tuple[str, names.Tone]], code: str) -> StatusLabel:
+def status(table: Mapping[str, tuple[str, names.Tone]], code: str) -> StatusLabel:
     """A status code as a label in the page's language, with its tone."""
     label, tone = names.toned(table, code, translator(language()))
     return StatusLabel(code, label, tone)
@@ -72,7 +72,7 @@ def badge(label: StatusLabel) -> Badge:
     return Badge(label.code, label.label, label.tone)
 
 
-def named(table: dict[str, str], code: str) -> str:
+def named(table: Mapping[str, str], code: str) -> str:
     return names.named(table, code, translator(language()))
 
 

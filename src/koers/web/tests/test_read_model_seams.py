@@ -58,3 +58,18 @@ def test_the_dashboard_judges_its_statuses_on_the_day_asked_for(proefagenda: Age
     assert staleness is not None
     # The latest figure (2019) was 182 days old on that day, not on today.
     assert staleness.age_days == (day - dt.date(2019, 12, 31)).days == 182
+
+
+def test_status_role_and_instrument_names_come_from_the_models_choices() -> None:
+    from koers.agendas.models import Agreement, BudgetLine, Role, StatusUpdate
+    from koers.reporting import labels
+    from koers.reporting.i18n import translator
+
+    assert list(labels.ROLE) == list(Role.Kind.values)
+    assert list(labels.INSTRUMENT) == list(BudgetLine.Instrument.values)
+    assert list(labels.OWNER_STATUS) == [*StatusUpdate.Status.values, "none"]
+    assert list(labels.MILESTONE_STATUS) == [*Milestone.Status.values, "overdue"]
+    assert list(labels.AGREEMENT_STATUS) == [*Agreement.Status.values, "overdue"]
+    dutch = translator("nl")
+    assert labels.toned(labels.OWNER_STATUS, "attention", dutch)[1] == "warn"
+    assert labels.named(labels.INSTRUMENT, "risk_cover", dutch) == "risicodekking"
