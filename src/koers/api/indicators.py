@@ -16,7 +16,6 @@ from koers.api.common import AgendaQuery, Page, Query, filter_code, known, read_
 from koers.api.writes import IDEMPOTENCY_HEADER, authenticated, idempotent
 from koers.indicators import service as indicators
 from koers.indicators.models import Indicator
-from koers.indicators.periods import PeriodError, parse_period
 from koers.sources.service import NewObservation, StoreError, store_observations
 
 
@@ -117,8 +116,8 @@ class NewObservationSerializer(serializers.Serializer[Any]):
 
     def validate_period(self, value: str) -> str:
         try:
-            parse_period(value)
-        except PeriodError as exc:
+            indicators.parse_period(value)
+        except indicators.PeriodError as exc:
             raise serializers.ValidationError(str(exc)) from None
         return value
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "koers.accounts",
     "koers.rounds",
     "koers.sources",
+    "koers.readmodel",
     "koers.reporting",
     "koers.web",
     "rest_framework",

@@ -8,15 +8,18 @@ from django.db.models import QuerySet
 
 from koers.agendas.models import Agenda, Geography
 from koers.indicators.models import Indicator, Observation, Target
+from koers.indicators.periods import PeriodError, parse_period
 
 __all__ = [
     "Indicator",
     "Observation",
+    "PeriodError",
     "Target",
     "find_geography",
     "find_indicator",
     "indicators",
     "observations",
+    "parse_period",
     "targets",
 ]
 

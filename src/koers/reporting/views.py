@@ -7,12 +7,10 @@ import datetime as dt
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
-from koers.reporting.i18n import Language, is_language
-from koers.reporting.labels import labels_for
+from koers.readmodel.service import EmptyPeriodError, Language, ReportError, is_language, labels_for
 from koers.reporting.outputs import CONTENT_TYPES, filename, is_format, note_bytes, report_bytes
 from koers.reporting.render_html import render_template
 from koers.reporting.report import build_report
-from koers.reporting.types import EmptyPeriodError, ReportError
 
 
 def report_download(

@@ -10,7 +10,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from koers.agendas.models import Agenda
-from koers.reporting.formatting import format_rate, format_value
+from koers.readmodel.service import format_rate, format_value
 from koers.reporting.report import build_report
 from koers.web.tests.conftest import text_of
 

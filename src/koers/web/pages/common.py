@@ -20,12 +20,17 @@ from django.utils.translation import gettext as _
 
 from koers.agendas.models import Agenda, Item, Milestone, SourceDocument, StatusUpdate
 from koers.assessment.service import assess_agenda, assess_item
-from koers.reporting import formatting
-from koers.reporting import labels as names
-from koers.reporting.i18n import Language, translator
-from koers.reporting.report import index_assessments
-from koers.reporting.scope import Scope, latest_updates, source_ref
-from koers.reporting.types import StatusLabel
+from koers.readmodel.service import (
+    Language,
+    Scope,
+    StatusLabel,
+    formatting,
+    index_assessments,
+    latest_updates,
+    source_ref,
+    translator,
+)
+from koers.readmodel.service import labels as names
 from koers.web.tables import Badge, Link, Table
 
 

@@ -1,6 +1,6 @@
 """Figures as the dashboard lists them: an indicator's latest value, target and status.
 
-These reuse the report's figure helpers (`koers.reporting.build_figures`), so a
+These reuse the report's figure helpers (`koers.readmodel.build_figures`), so a
 value, a target and a status read the same on the site and in the report.
 Those helpers take a report scope for its language and end date only; the
 dashboard gives them one that ends today.
@@ -16,9 +16,8 @@ from django.utils.translation import gettext as _
 from koers.agendas.models import Agenda
 from koers.assessment.service import IndicatorAssessment, ItemAssessment, assess_indicator
 from koers.indicators.models import Indicator
-from koers.reporting import labels as names
-from koers.reporting.build_figures import key_figure, target_text
-from koers.reporting.scope import Scope
+from koers.readmodel.service import Scope, key_figure, target_text
+from koers.readmodel.service import labels as names
 from koers.web.pages.common import badge, language, status, today
 from koers.web.tables import Badge, Column, Link, Table
 

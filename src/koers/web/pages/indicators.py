@@ -12,19 +12,19 @@ from koers.agendas.models import Item
 from koers.assessment.service import IndicatorAssessment, assess_indicator
 from koers.charts import DataRow, data_table, render_svg
 from koers.indicators.models import Indicator, Observation
-from koers.reporting import labels as names
-from koers.reporting.build_figures import (
+from koers.readmodel.service import (
+    AssessmentRow,
+    Scope,
     baseline_text,
     flags_text,
+    indicator_chart,
     key_figure,
     target_assessment_row,
     target_text,
     trend_assessment_row,
+    unit_label,
 )
-from koers.reporting.charts import indicator_chart
-from koers.reporting.formatting import unit_label
-from koers.reporting.scope import Scope
-from koers.reporting.types import AssessmentRow
+from koers.readmodel.service import labels as names
 from koers.web.pages.common import Crumb, Page, item_link, language, named, source_text
 from koers.web.pages.figures import indicator_scope, overall_status
 from koers.web.tables import Cell, Column, Link, Table

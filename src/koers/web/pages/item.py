@@ -11,10 +11,8 @@ from django.utils.translation import gettext as _
 
 from koers.agendas.models import Agreement, BudgetLine, Item, ItemLink, Milestone, StatusUpdate
 from koers.assessment.service import ItemAssessment
-from koers.reporting import labels as names
-from koers.reporting.build_money import item_money
-from koers.reporting.formatting import format_date, format_period
-from koers.reporting.types import MoneyTotal, StatusLabel
+from koers.readmodel.service import MoneyTotal, StatusLabel, format_date, format_period, item_money
+from koers.readmodel.service import labels as names
 from koers.web.pages.common import (
     Crumb,
     DashboardScope,

@@ -13,11 +13,8 @@ from itertools import groupby
 from django.utils.translation import gettext as _
 
 from koers.agendas.models import Agenda, Agreement, Milestone
-from koers.reporting import labels as names
-from koers.reporting.build_structure import bodies
-from koers.reporting.formatting import format_date
-from koers.reporting.scope import Scope
-from koers.reporting.types import BodyRow, StatusLabel
+from koers.readmodel.service import BodyRow, Scope, StatusLabel, bodies, format_date
+from koers.readmodel.service import labels as names
 from koers.web.pages.common import (
     Page,
     agenda_crumbs,

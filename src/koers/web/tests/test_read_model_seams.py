@@ -62,8 +62,7 @@ def test_the_dashboard_judges_its_statuses_on_the_day_asked_for(proefagenda: Age
 
 def test_status_role_and_instrument_names_come_from_the_models_choices() -> None:
     from koers.agendas.models import Agreement, BudgetLine, Role, StatusUpdate
-    from koers.reporting import labels
-    from koers.reporting.i18n import translator
+    from koers.readmodel.service import labels, translator
 
     assert list(labels.ROLE) == list(Role.Kind.values)
     assert list(labels.INSTRUMENT) == list(BudgetLine.Instrument.values)
