@@ -23,7 +23,7 @@ from koers.readmodel import labels as names
 from koers.readmodel.charts import target_level
 from koers.readmodel.formatting import format_rate, format_value, item_label, unit_label
 from koers.readmodel.i18n import in_language
-from koers.readmodel.scope import Scope, source_ref
+from koers.readmodel.scope import Presenting, Scope, source_ref
 from koers.readmodel.types import (
     AnnexIndicator,
     AssessmentRow,
@@ -52,7 +52,7 @@ def key_figures(scope: Scope) -> tuple[KeyFigure, ...]:
     return tuple(figure for figure in figures if figure is not None)
 
 
-def key_figure(scope: Scope, indicator: Indicator) -> KeyFigure | None:
+def key_figure(scope: Presenting, indicator: Indicator) -> KeyFigure | None:
     geography = main_geography(scope, indicator)
     if geography is None:
         return None
@@ -78,7 +78,7 @@ def key_figure(scope: Scope, indicator: Indicator) -> KeyFigure | None:
     )
 
 
-def main_geography(scope: Scope, indicator: Indicator) -> Geography | None:
+def main_geography(scope: Presenting, indicator: Indicator) -> Geography | None:
     """The target's geography, else the one with the most headline figures (regions first)."""
     target = indicator.targets.select_related("geography").first()
     if target is not None:
@@ -97,7 +97,7 @@ def main_geography(scope: Scope, indicator: Indicator) -> Geography | None:
     )
 
 
-def flags_text(scope: Scope, provisional: bool, estimated: bool, revised: bool) -> str:
+def flags_text(scope: Presenting, provisional: bool, estimated: bool, revised: bool) -> str:
     on = [("provisional", provisional), ("estimated", estimated), ("revised", revised)]
     return ", ".join(names.named(names.FLAG, flag, scope.t) for flag, is_on in on if is_on)
 
@@ -131,7 +131,7 @@ def _target_row(scope: Scope, target: Target, assessed: TargetAssessment | None)
     )
 
 
-def proxy_note(scope: Scope, assessed: TargetAssessment | None) -> str:
+def proxy_note(scope: Presenting, assessed: TargetAssessment | None) -> str:
     """ "; measured in Zuidoost-Noord-Brabant (NL414), the declared proxy" or nothing."""
     if assessed is None or assessed.proxy is None:
         return ""
@@ -140,12 +140,12 @@ def proxy_note(scope: Scope, assessed: TargetAssessment | None) -> str:
     return "; " + scope.t(gettext_noop("measured in {area}, the declared proxy")).format(area=area)
 
 
-def _latest_known(scope: Scope, points: tuple[ObservedPoint, ...]) -> ObservedPoint | None:
+def _latest_known(scope: Presenting, points: tuple[ObservedPoint, ...]) -> ObservedPoint | None:
     known = [p for p in points if parse_period(p.period).end <= scope.end]
     return known[-1] if known else None
 
 
-def target_text(scope: Scope, target: Target) -> str:
+def target_text(scope: Presenting, target: Target) -> str:
     """ "62.000 woningen in 2030", "+20% t.o.v. 2019 in 2030", "65% in 2032"."""
     lang, value = scope.language, target.target_value
     if target.kind == Target.Kind.CHANGE:
@@ -163,7 +163,7 @@ def target_text(scope: Scope, target: Target) -> str:
     return scope.t(gettext_noop("{value} by {year}")).format(value=amount, year=year)
 
 
-def baseline_text(scope: Scope, target: Target) -> str:
+def baseline_text(scope: Presenting, target: Target) -> str:
     if target.baseline_value is None:
         return "–"
     unit = "%" if target.kind == Target.Kind.SHARE else target.indicator.unit
@@ -207,7 +207,7 @@ def _annex_indicator(
     )
 
 
-def target_assessment_row(scope: Scope, assessed: TargetAssessment) -> AssessmentRow:
+def target_assessment_row(scope: Presenting, assessed: TargetAssessment) -> AssessmentRow:
     target = assessed.target
     subject = (
         f"{target_text(scope, target)}, {in_language(target.geography, 'name', scope.language)}"
@@ -216,14 +216,14 @@ def target_assessment_row(scope: Scope, assessed: TargetAssessment) -> Assessmen
     return _assessment_row(scope, subject, target.indicator.unit, assessed)
 
 
-def trend_assessment_row(scope: Scope, assessed: TrendAssessment) -> AssessmentRow:
+def trend_assessment_row(scope: Presenting, assessed: TrendAssessment) -> AssessmentRow:
     area = in_language(assessed.geography, "name", scope.language)
     subject = scope.t(gettext_noop("trend in {area}")).format(area=area)
     return _assessment_row(scope, subject, assessed.indicator.unit, assessed)
 
 
 def _assessment_row(
-    scope: Scope, subject: str, unit: str, assessed: TargetAssessment | TrendAssessment
+    scope: Presenting, subject: str, unit: str, assessed: TargetAssessment | TrendAssessment
 ) -> AssessmentRow:
     result, lang = assessed.result, scope.language
     return AssessmentRow(
@@ -238,7 +238,7 @@ def _assessment_row(
     )
 
 
-def _staleness_text(scope: Scope, staleness: Staleness | None) -> str:
+def _staleness_text(scope: Presenting, staleness: Staleness | None) -> str:
     labels = scope.labels
     if staleness is None or staleness.stale is None:
         return labels.stale_unknown

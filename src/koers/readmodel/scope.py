@@ -21,15 +21,12 @@ from koers.readmodel.labels import Labels, labels_for
 from koers.readmodel.types import SourceRef, StatusLabel
 
 
-@dataclass
-class Scope:
-    """One report's agenda, period and language, with the data read once."""
+class Presenting:
+    """How figures are told: in a language, as known at the end of a day. No data here:
+    `Presentation` is just this, `Scope` adds an agenda's slice of the data."""
 
-    agenda: Agenda
-    start: dt.date
-    end: dt.date
     language: Language
-    assessments: dict[int, ItemAssessment] = field(default_factory=dict)
+    end: dt.date
 
     @property
     def t(self) -> Translate:
@@ -38,6 +35,33 @@ class Scope:
     @property
     def labels(self) -> Labels:
         return labels_for(self.language)
+
+    def status_label(self, table: Mapping[str, tuple[str, names.Tone]], code: str) -> StatusLabel:
+        label, tone = names.toned(table, code, self.t)
+        return StatusLabel(code, label, tone)
+
+    def date(self, day: dt.date | None) -> str:
+        return format_date(day, self.language)
+
+
+@dataclass(frozen=True)
+class Presentation(Presenting):
+    """Figures told in `language` as known on `end`, for pages about no agenda in particular."""
+
+    language: Language
+    end: dt.date
+
+
+@dataclass
+class Scope(Presenting):
+    """One report's agenda, period and language, with the data read once. `assessments`
+    are the computed statuses of its items, given when it is made."""
+
+    agenda: Agenda
+    start: dt.date
+    end: dt.date
+    language: Language
+    assessments: dict[int, ItemAssessment] = field(default_factory=dict)
 
     @cached_property
     def items(self) -> list[Item]:
@@ -115,13 +139,6 @@ class Scope:
         assessment = self.assessments.get(item.pk)
         code = assessment.computed.status if assessment else "not_available"
         return self.status_label(names.COMPUTED_STATUS, code)
-
-    def status_label(self, table: Mapping[str, tuple[str, names.Tone]], code: str) -> StatusLabel:
-        label, tone = names.toned(table, code, self.t)
-        return StatusLabel(code, label, tone)
-
-    def date(self, day: dt.date | None) -> str:
-        return format_date(day, self.language)
 
 
 def overlaps(item: Item, start: dt.date, end: dt.date) -> bool:

@@ -64,6 +64,8 @@ from koers.readmodel.labels import (
     labels_for,
 )
 from koers.readmodel.scope import (
+    Presentation,
+    Presenting,
     Scope,
     agenda_indicators,
     index_assessments,
@@ -120,6 +122,8 @@ __all__ = [
     "Money",
     "MoneyTotal",
     "PillarSection",
+    "Presentation",
+    "Presenting",
     "Report",
     "ReportError",
     "Revision",

@@ -82,8 +82,8 @@ def build_report(agenda_code: str, start: dt.date, end: dt.date, language: str) 
     agenda = find_agenda(agenda_code)
     check_not_empty(agenda, start, end)
     with active(lang):
-        scope = Scope(agenda, start, end, lang)
-        scope.assessments = index_assessments(assess_agenda(agenda, as_of=end))
+        assessed = index_assessments(assess_agenda(agenda, as_of=end))
+        scope = Scope(agenda, start, end, lang, assessed)
         return _assemble(scope)
 
 

@@ -138,8 +138,6 @@ def dashboard_scope(
     """The scope of `agenda` on `day` (default today), with the computed statuses of
     every item, or only of `item` and what lies below it when the page is about one item."""
     day = day or today()
-    scope = DashboardScope(agenda, day, day, language(), as_of=day)
     # Judged on the page's day (?datum=), as the report judges on its period's end.
     roots = [assess_item(item, day)] if item is not None else assess_agenda(agenda, day)
-    scope.assessments = index_assessments(roots)
-    return scope
+    return DashboardScope(agenda, day, day, language(), index_assessments(roots), as_of=day)
