@@ -26,6 +26,7 @@ VERBS = [
     "user",
     "round",
     "audit",
+    "token",
 ]
 
 
