@@ -36,6 +36,7 @@ from koers.assessment import (
 from koers.assessment.target_series import ObservedPoint as ObservedPoint
 from koers.assessment.target_series import ProxyUse as ProxyUse
 from koers.assessment.types import Aggregate, Config, Point, Result, Series, Staleness
+from koers.assessment.vocabulary import opensdg_direction
 from koers.indicators.models import Indicator, Observation, Target
 from koers.indicators.periods import parse_period
 
@@ -173,7 +174,7 @@ def _config_from_baseline(series: Series, baseline: Point) -> Config:
         base_year=baseline.year,
         target_year=series.target_year or opensdg.DEFAULT_CONFIG.target_year,
         target=series.target,
-        direction="positive" if series.direction == "increase" else "negative",
+        direction=opensdg_direction(series.direction),
     )
 
 
@@ -200,7 +201,7 @@ def assess_trend(
     config = replace(
         opensdg.DEFAULT_CONFIG,
         base_year=first_year,
-        direction="positive" if indicator.direction == "increase" else "negative",
+        direction=opensdg_direction(indicator.direction),
     )
     result = opensdg.assess(series, config)
     stale = _staleness(indicator, points, as_of)
