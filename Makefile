@@ -7,7 +7,9 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 LINTED := src tests conftest.py $(wildcard bench)
 
-.PHONY: help run test test-sqlite test-postgres lint format clean
+SPECTRAL := tools/spectral/node_modules/.bin/spectral
+
+.PHONY: help run test test-sqlite test-postgres lint lint-api format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,7 +31,14 @@ lint: $(STAMP) ## ruff, mypy --strict and the migrations check
 	$(BIN)/mypy src
 	env -u KOERS_TEST_DATABASE_URL DJANGO_SETTINGS_MODULE=koers.conf.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: lint test-sqlite test-postgres ## Lint, then the whole suite on SQLite (and PostgreSQL if KOERS_TEST_DATABASE_URL is set)
+lint-api: ## Lint the committed OpenAPI document with Spectral and the NL API Design Rules
+	@if [ -x $(SPECTRAL) ]; then \
+		$(SPECTRAL) lint --fail-severity error -r docs/api/spectral.yaml docs/api/openapi.json; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "Spectral is missing: npm ci --prefix tools/spectral" >&2; exit 1; \
+	else echo "Spectral not installed (npm ci --prefix tools/spectral): API lint skipped"; fi
+
+test: lint lint-api test-sqlite test-postgres ## Lint, then the whole suite on SQLite (and PostgreSQL if KOERS_TEST_DATABASE_URL is set)
 
 test-sqlite: $(STAMP)
 	env -u KOERS_TEST_DATABASE_URL $(BIN)/pytest -n 2 -q

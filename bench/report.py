@@ -72,12 +72,12 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="koers-bench-") as folder:
         setup_django(Path(folder))
+        from koers.readmodel.service import Report, ReportError
         from koers.reporting.outputs import FORMATS, Format, report_bytes
         from koers.reporting.periods import parse_report_period
         from koers.reporting.render_html import render_html
         from koers.reporting.render_pdf import html_to_pdf
         from koers.reporting.report import build_report
-        from koers.reporting.types import Report, ReportError
 
         try:
             loaded = load(args.dataset)

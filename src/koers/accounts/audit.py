@@ -29,7 +29,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 
 # Apps whose rows are audited; the historical copies simple_history keeps are not.
 AUDITED_APPS = frozenset(
-    {"agendas", "indicators", "sources", "rounds", "accounts", "auth", "otp_totp"}
+    {"agendas", "indicators", "sources", "rounds", "accounts", "auth", "otp_totp", "api"}
 )
 # Fields that change on every sign-in or hold secrets: the change is noted, the value not.
 SKIPPED_FIELDS = frozenset(

@@ -26,6 +26,8 @@ class AuditActorMiddleware:
 def actor_of(request: HttpRequest, operation: str) -> audit.Actor:
     user = getattr(request, "user", None)
     channel = "admin" if request.path.startswith("/admin/") else "web"
+    if request.path.startswith("/api/"):
+        channel = "api"
     origin = str(request.META.get("REMOTE_ADDR", ""))
     if user is None or not user.is_authenticated:
         return audit.Actor("", origin=origin, channel=channel, operation=operation)

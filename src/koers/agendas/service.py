@@ -12,10 +12,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db import transaction
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from koers.agendas.models import Agenda, Item, ItemLink
+from koers.agendas.models import (
+    Agenda,
+    Agreement,
+    BudgetLine,
+    Item,
+    ItemLink,
+    Milestone,
+    Organisation,
+    Role,
+    StatusUpdate,
+)
 
 
 @dataclass(frozen=True)
@@ -107,3 +118,108 @@ def _node(item: Item, agenda: Agenda, level_codes: dict[int, str]) -> TreeNode:
         valid_from=item.valid_from,
         valid_to=item.valid_to,
     )
+
+
+# Reads for the faces that list the domain's rows (the API): querysets, so a caller can
+# page them; related rows are joined in, so a page of rows is a fixed number of queries.
+
+
+def find_agenda(code: str) -> Agenda | None:
+    return Agenda.objects.filter(code=code).first()
+
+
+def agendas() -> QuerySet[Agenda]:
+    return Agenda.objects.select_related("predecessor").order_by("start", "code")
+
+
+def find_item(agenda: Agenda, code: str) -> Item | None:
+    return (
+        Item.objects.select_related("agenda", "level", "parent")
+        .filter(agenda=agenda, code=code)
+        .first()
+    )
+
+
+def organisations() -> QuerySet[Organisation]:
+    return Organisation.objects.select_related("parent", "geography").order_by("code")
+
+
+def find_organisation(code: str) -> Organisation | None:
+    return organisations().filter(code=code).first()
+
+
+def roles(
+    agenda: Agenda | None = None, organisation: Organisation | None = None, item: Item | None = None
+) -> QuerySet[Role]:
+    """Organisations' roles on items, by agenda, organisation or item."""
+    rows = Role.objects.select_related("item__agenda", "organisation")
+    if agenda is not None:
+        rows = rows.filter(item__agenda=agenda)
+    if organisation is not None:
+        rows = rows.filter(organisation=organisation)
+    if item is not None:
+        rows = rows.filter(item=item)
+    return rows.order_by("item__agenda__code", "item__order", "item__code", "role", "pk")
+
+
+def milestones(agenda: Agenda | None = None, item: Item | None = None) -> QuerySet[Milestone]:
+    rows = Milestone.objects.select_related("item__agenda")
+    if agenda is not None:
+        rows = rows.filter(item__agenda=agenda)
+    if item is not None:
+        rows = rows.filter(item=item)
+    return rows.order_by("planned", "actual", "pk")
+
+
+def find_milestone(pk: int) -> Milestone | None:
+    return Milestone.objects.select_related("item__agenda").filter(pk=pk).first()
+
+
+def set_milestone_dates(
+    milestone: Milestone, planned: dt.date | None, actual: dt.date | None, status: str
+) -> Milestone:
+    """Change a milestone's dates and status, checked by the model's rules (ValidationError).
+    The caller asks the policy first; the audit trail records the change."""
+    milestone.planned, milestone.actual, milestone.status = planned, actual, status
+    milestone.full_clean()
+    with transaction.atomic():
+        milestone.save()
+    return milestone
+
+
+def budget_lines(agenda: Agenda | None = None, item: Item | None = None) -> QuerySet[BudgetLine]:
+    rows = BudgetLine.objects.select_related("item__agenda", "funder")
+    if agenda is not None:
+        rows = rows.filter(item__agenda=agenda)
+    if item is not None:
+        rows = rows.filter(item=item)
+    return rows.order_by("item__agenda__code", "item__order", "item__code", "pk")
+
+
+def agreements(agenda: Agenda | None = None) -> QuerySet[Agreement]:
+    rows = Agreement.objects.select_related("owner", "meeting__body").prefetch_related(
+        "items__agenda"
+    )
+    if agenda is not None:
+        rows = rows.filter(items__agenda=agenda).distinct()
+    return rows.order_by("due", "code")
+
+
+def find_agreement(code: str) -> Agreement | None:
+    return agreements().filter(code=code).first()
+
+
+def latest_update(item: Item) -> StatusUpdate | None:
+    """The owner's latest status update of the item (by period end, then recording time)."""
+    return item.status_updates.order_by("-period_end", "-created_at").first()
+
+
+def reported_periods(agenda: Agenda) -> list[tuple[dt.date, dt.date]]:
+    """The periods the owners have reported on, newest first: one progress report each."""
+    periods = (
+        StatusUpdate.objects.filter(item__agenda=agenda)
+        .values_list("period_start", "period_end")
+        .distinct()
+        .order_by("-period_end", "-period_start")
+    )
+    return list(periods)

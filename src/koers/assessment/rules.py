@@ -14,22 +14,28 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from koers.assessment.types import Band
+from koers.assessment.vocabulary import Status
 
-NOT_AVAILABLE = "not_available"
-TARGET_ACHIEVED = "target_achieved"
-SUBSTANTIAL = "substantial_progress"
-MODERATE = "moderate_progress"
-LIMITED = "limited_progress"
-DETERIORATION = "deterioration"
+NOT_AVAILABLE = Status.NOT_AVAILABLE
+TARGET_ACHIEVED = Status.TARGET_ACHIEVED
+SUBSTANTIAL = Status.SUBSTANTIAL_PROGRESS
+MODERATE = Status.MODERATE_PROGRESS
+LIMITED = Status.LIMITED_PROGRESS
+DETERIORATION = Status.DETERIORATION
 
 # sdg-build 2.4.0 defaults (`get_progress_thresholds`): growth ratio with a
 # target, growth rate per year without one.
 TARGET_THRESHOLDS = {"high": 0.95, "med": 0.6, "low": 0.0}
 GROWTH_THRESHOLDS = {"high": 0.015, "med": 0.005, "low": 0.0}
-# The same as (high, med, low) triples.
 
-TARGET_DEFAULTS = (0.95, 0.6, 0.0)
-GROWTH_DEFAULTS = (0.015, 0.005, 0.0)
+
+# The same as (high, med, low) triples, read from the tables above: stored once.
+def _triple(table: dict[str, float]) -> tuple[float, float, float]:
+    return table["high"], table["med"], table["low"]
+
+
+TARGET_DEFAULTS = _triple(TARGET_THRESHOLDS)
+GROWTH_DEFAULTS = _triple(GROWTH_THRESHOLDS)
 
 # Natural-limit exponent `a` of the StatCan scaling factor C (methodology §3.5).
 LIMIT_EXPONENT = 4.44

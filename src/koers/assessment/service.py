@@ -16,10 +16,12 @@ classes) for each geography with data.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from koers.agendas.models import Agenda, Geography, Item, StatusUpdate
@@ -35,6 +37,7 @@ from koers.assessment import (
 from koers.assessment.target_series import ObservedPoint as ObservedPoint
 from koers.assessment.target_series import ProxyUse as ProxyUse
 from koers.assessment.types import Aggregate, Config, Point, Result, Series, Staleness
+from koers.assessment.vocabulary import opensdg_direction
 from koers.indicators.models import Indicator, Observation, Target
 from koers.indicators.periods import parse_period
 
@@ -172,7 +175,7 @@ def _config_from_baseline(series: Series, baseline: Point) -> Config:
         base_year=baseline.year,
         target_year=series.target_year or opensdg.DEFAULT_CONFIG.target_year,
         target=series.target,
-        direction="positive" if series.direction == "increase" else "negative",
+        direction=opensdg_direction(series.direction),
     )
 
 
@@ -199,7 +202,7 @@ def assess_trend(
     config = replace(
         opensdg.DEFAULT_CONFIG,
         base_year=first_year,
-        direction="positive" if indicator.direction == "increase" else "negative",
+        direction=opensdg_direction(indicator.direction),
     )
     result = opensdg.assess(series, config)
     stale = _staleness(indicator, points, as_of)
@@ -272,31 +275,121 @@ def _midpoint_year(period: str) -> float:
 
 def assess_item(item: Item, as_of: dt.date | None = None) -> ItemAssessment:
     """An item's computed status from its indicators' targets and its children, beside the owner's."""
-    indicators = tuple(
-        assess_indicator(i, as_of)
-        for i in _measuring(item)
-        if i.targets.exists() or i.observations.exists()
+    rows = read_tree(item.agenda)
+    with target_series.points_read_once(rows.indicator_ids):
+        return _assess_item(item, rows, as_of)
+
+
+def assess_agenda(agenda: Agenda, as_of: dt.date | None = None) -> list[ItemAssessment]:
+    """The roll-up for each top-level item (pillar) of the agenda, from rows read once."""
+    rows = read_tree(agenda)
+    with target_series.points_read_once(rows.indicator_ids):
+        return [_assess_item(root, rows, as_of) for root in rows.children.get(None, [])]
+
+
+@dataclass(frozen=True)
+class TreeRows:
+    """An agenda's rows a roll-up needs, each kind read in one query (`read_tree`), so
+    assessing a tree costs a fixed number of queries however deep it is."""
+
+    children: Mapping[int | None, list[Item]]
+    measuring: Mapping[int, list[Indicator]]
+    updates: Mapping[int, StatusUpdate]
+    targets: Mapping[int, list[Target]]
+    trend_geographies: Mapping[int, list[Geography]]
+
+    @property
+    def indicator_ids(self) -> set[int]:
+        return {i.pk for found in self.measuring.values() for i in found}
+
+
+def read_tree(agenda: Agenda) -> TreeRows:
+    items = list(
+        Item.objects.filter(agenda=agenda).select_related("agenda").order_by("order", "code")
     )
-    children = tuple(assess_item(child, as_of) for child in item.children.all())
+    children: dict[int | None, list[Item]] = defaultdict(list)
+    for item in items:
+        children[item.parent_id].append(item)
+    measuring = _measuring_by_item(agenda)
+    ids = {i.pk for found in measuring.values() for i in found}
+    targets: dict[int, list[Target]] = defaultdict(list)
+    for target in (
+        Target.objects.filter(indicator_id__in=ids)
+        .select_related("indicator", "geography__proxy", "item__agenda")
+        .order_by("indicator__code", "geography__code", "target_period", "pk")
+    ):
+        targets[target.indicator_id].append(target)
+    return TreeRows(
+        children, measuring, _latest_updates(agenda), targets, _geographies_with_data(ids)
+    )
+
+
+def _measuring_by_item(agenda: Agenda) -> dict[int, list[Indicator]]:
+    """Per item, the indicators linked to it directly or through a target set for it, that
+    have a target or a figure (ordered by code)."""
+    pairs = set(
+        Indicator.items.through.objects.filter(item__agenda=agenda).values_list(
+            "item_id", "indicator_id"
+        )
+    )
+    pairs |= set(Target.objects.filter(item__agenda=agenda).values_list("item_id", "indicator_id"))
+    useful = (
+        Indicator.objects.filter(pk__in={ind for _, ind in pairs})
+        .annotate(
+            has_target=Exists(Target.objects.filter(indicator=OuterRef("pk"))),
+            has_data=Exists(Observation.objects.filter(indicator=OuterRef("pk"))),
+        )
+        .filter(Q(has_target=True) | Q(has_data=True))
+    )
+    indicators = {i.pk: i for i in useful}
+    found: dict[int, list[Indicator]] = defaultdict(list)
+    for item_id, indicator_id in pairs:
+        if indicator_id in indicators:
+            found[item_id].append(indicators[indicator_id])
+    return {k: sorted(v, key=lambda i: i.code) for k, v in found.items()}
+
+
+def _latest_updates(agenda: Agenda) -> dict[int, StatusUpdate]:
+    updates = StatusUpdate.objects.filter(item__agenda=agenda).order_by(
+        "period_end", "created_at", "pk"
+    )
+    return {update.item_id: update for update in updates}
+
+
+def _geographies_with_data(indicator_ids: set[int]) -> dict[int, list[Geography]]:
+    pairs = set(
+        Observation.objects.filter(indicator_id__in=indicator_ids).values_list(
+            "indicator_id", "geography_id"
+        )
+    )
+    geographies = Geography.objects.in_bulk({g for _, g in pairs})
+    found: dict[int, list[Geography]] = defaultdict(list)
+    for indicator_id, geography_id in pairs:
+        found[indicator_id].append(geographies[geography_id])
+    return {k: sorted(v, key=lambda g: g.code) for k, v in found.items()}
+
+
+def _assess_item(item: Item, rows: TreeRows, as_of: dt.date | None) -> ItemAssessment:
+    indicators = tuple(_assess_indicator(i, rows, as_of) for i in rows.measuring.get(item.pk, []))
+    children = tuple(_assess_item(child, rows, as_of) for child in rows.children.get(item.pk, []))
     parts: list[Result | Aggregate] = [ia.aggregate for ia in indicators]
     parts += [child.computed for child in children]
     computed = rollup.rollup(item.natural_key(), parts)
-    update = item.status_updates.order_by("-period_end", "-created_at").first()
+    update = rows.updates.get(item.pk)
     check = rollup.check_owner_status(update.status, computed.status) if update else None
     return ItemAssessment(item, computed, indicators, children, update, check)
 
 
-def _measuring(item: Item) -> Iterable[Indicator]:
-    """Indicators linked to the item, directly or through a target set for it."""
-    linked = Indicator.objects.filter(items=item)
-    through_targets = Indicator.objects.filter(targets__item=item)
-    return (linked | through_targets).distinct().order_by("code")
-
-
-def assess_agenda(agenda: Agenda, as_of: dt.date | None = None) -> list[ItemAssessment]:
-    """The roll-up for each top-level item (pillar) of the agenda."""
-    roots = agenda.items.filter(parent__isnull=True).order_by("order", "code")
-    return [assess_item(root, as_of) for root in roots]
+def _assess_indicator(
+    indicator: Indicator, rows: TreeRows, as_of: dt.date | None
+) -> IndicatorAssessment:
+    assessed = tuple(assess_target(t, None, as_of) for t in rows.targets.get(indicator.pk, []))
+    trends: tuple[TrendAssessment, ...] = ()
+    if not assessed:
+        geographies = rows.trend_geographies.get(indicator.pk, [])
+        trends = tuple(assess_trend(indicator, g, as_of) for g in geographies)
+    children = [a.result for a in assessed] + [t.result for t in trends]
+    return IndicatorAssessment(indicator, assessed, trends, rollup.rollup(indicator.code, children))
 
 
 def agenda_targets(agenda: Agenda | None = None) -> list[Target]:

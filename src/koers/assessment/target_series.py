@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import accumulate
 from statistics import fmean
@@ -83,8 +86,38 @@ class TargetSeries:
     notes: tuple[str, ...]
 
 
+# Points read once for a whole roll-up (`points_read_once`): indicator ids it covers, and
+# every current point of theirs by (indicator, geography, series).
+_read_once: ContextVar[
+    tuple[frozenset[int], Mapping[tuple[int, int, str], list[ObservedPoint]]]
+] = ContextVar("koers_points_read_once")
+
+
+@contextmanager
+def points_read_once(indicator_ids: Iterable[int]) -> Iterator[None]:
+    """Inside, `observed_points` of these indicators comes from one query made here."""
+    ids = frozenset(indicator_ids)
+    rows = (
+        Observation.objects.current()
+        .filter(indicator_id__in=ids)
+        .select_related("source")
+        .order_by("period_start", "period_end")
+    )
+    found: dict[tuple[int, int, str], list[ObservedPoint]] = defaultdict(list)
+    for row in rows:
+        found[(row.indicator_id, row.geography_id, row.series)].append(_observed(row))
+    token = _read_once.set((ids, found))
+    try:
+        yield
+    finally:
+        _read_once.reset(token)
+
+
 def observed_points(indicator_id: int, geography_id: int, series: str = "") -> list[ObservedPoint]:
     """The current (latest recorded) observations of one series, oldest period first."""
+    covered, known = _read_once.get((frozenset(), {}))
+    if indicator_id in covered:
+        return list(known.get((indicator_id, geography_id, series), []))
     rows = (
         Observation.objects.current()
         .filter(indicator_id=indicator_id, geography_id=geography_id, series=series)

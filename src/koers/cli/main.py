@@ -413,10 +413,11 @@ def build_parser() -> argparse.ArgumentParser:
     feeds.register(verb)
     manage = verb("manage", cmd_manage, "Run a Django management command (e.g. createsuperuser).")
     manage.add_argument("arguments", nargs=argparse.REMAINDER, help="the command and its arguments")
-    from koers.cli import accounts, rounds
+    from koers.cli import accounts, rounds, tokens
 
     accounts.register(verb)
     rounds.register(verb)
+    tokens.register(verb)
     return parser
 
 

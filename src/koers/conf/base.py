@@ -38,8 +38,13 @@ INSTALLED_APPS = [
     "koers.accounts",
     "koers.rounds",
     "koers.sources",
+    "koers.readmodel",
     "koers.reporting",
     "koers.web",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "koers.api",
 ]
 
 MIDDLEWARE = [
@@ -52,6 +57,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The API's design rules on every /api/ response: version header, CORS, ETag, problem+json;
+    # after LocaleMiddleware, so the API's language follows Accept-Language (no URL prefix).
+    "koers.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -182,4 +190,48 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # Paths (without the /en prefix) where other methods than GET and HEAD are allowed.
-KOERS_WRITABLE_PREFIXES = ("/beheer/", "/admin/", "/i18n/", "/api/")
+KOERS_API_PREFIX = "/api/"  # the API keeps its own error rules (problem+json)
+KOERS_WRITABLE_PREFIXES = ("/beheer/", "/admin/", "/i18n/", KOERS_API_PREFIX)
+# The REST API (koers.api): public reads, writes with a person's API token.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["koers.api.auth.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["koers.api.throttling.AnonymousReadThrottle"],
+    "EXCEPTION_HANDLER": "koers.api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "URL_FORMAT_OVERRIDE": None,
+}
+# Requests per period a client without a token may make (the API's rate limit).
+KOERS_API_ANON_RATE = env.get_str("KOERS_API_ANON_RATE", "300/minute")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Koers API",
+    "DESCRIPTION": "The agendas, their items, organisations and roles, milestones, money, "
+    "agreements, indicators, figures, targets, assessments, reporting rounds and reports of "
+    "Koers. Reads are public; writes need a person's API token (`Authorization: Bearer ...`).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVERS": [{"url": "/api/v1", "description": "this Koers installation"}],
+    "CONTACT": {
+        "name": "Koers",
+        "url": "https://example.invalid/koers",
+        "email": "koers@example.invalid",
+    },
+    "LICENSE": {"name": "EUPL-1.2", "url": "https://eupl.eu/1.2/en/"},
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "MilestoneStatusEnum": "koers.agendas.models.Milestone.Status",
+        "UpdateStatusEnum": "koers.agendas.models.StatusUpdate.Status",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "koers.api.schema.design_rules",
+    ],
+}

@@ -43,6 +43,8 @@ VARIABLES: dict[str, str] = {
     "(e.g. https://koers.example.nl) when the proxy changes the host or port.",
     "KOERS_LOG_LEVEL": "Lowest level logged to standard error as JSON lines: DEBUG, INFO "
     "(default), WARNING, ERROR or CRITICAL.",
+    "KOERS_API_ANON_RATE": "Requests a client without a token may make to the API, e.g. "
+    "300/minute (the default) or 20/second.",
     "DJANGO_SETTINGS_MODULE": "koers.conf.dev (default), koers.conf.test or koers.conf.production.",
 }
 

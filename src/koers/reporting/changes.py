@@ -18,13 +18,22 @@ from django.utils import timezone
 from koers.agendas.models import Item, ItemLink
 from koers.assessment.service import agenda_targets
 from koers.indicators.models import Observation, Target
-from koers.reporting import labels as names
-from koers.reporting.build_figures import target_text
-from koers.reporting.formatting import format_period, format_value, item_label
-from koers.reporting.i18n import in_language
+from koers.readmodel.service import (
+    Changes,
+    ItemChange,
+    Revision,
+    Scope,
+    StatusMove,
+    agenda_indicators,
+    format_period,
+    format_value,
+    in_language,
+    item_label,
+    latest_updates,
+    target_text,
+)
+from koers.readmodel.service import labels as names
 from koers.reporting.periods import previous_period
-from koers.reporting.scope import Scope, agenda_indicators, latest_updates
-from koers.reporting.types import Changes, ItemChange, Revision, StatusMove
 
 MERGE_KINDS = (ItemLink.Kind.MERGED_INTO, ItemLink.Kind.SPLIT_FROM, ItemLink.Kind.SUCCEEDS)
 

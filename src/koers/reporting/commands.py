@@ -15,11 +15,18 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from koers.reporting.i18n import LANGUAGES, Language, is_language
+from koers.readmodel.service import (
+    LANGUAGES,
+    EmptyPeriodError,
+    Language,
+    Report,
+    ReportError,
+    UnknownAgendaError,
+    is_language,
+)
 from koers.reporting.outputs import FORMATS, Format, is_format, note_bytes, report_bytes
 from koers.reporting.periods import PeriodFormatError, parse_report_period
 from koers.reporting.report import build_report
-from koers.reporting.types import EmptyPeriodError, Report, ReportError, UnknownAgendaError
 
 NOTE_SUFFIX: dict[Language, str] = {"nl": "-begeleidende-notitie", "en": "-cover-note"}
 

@@ -8,12 +8,16 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_noop
 
-from koers.reporting.formatting import format_period
-from koers.reporting.i18n import translator
-from koers.reporting.labels import Labels
+from koers.readmodel.service import (
+    ActionSection,
+    Labels,
+    Report,
+    StatusCount,
+    format_period,
+    translator,
+)
 from koers.reporting.periods import next_period
 from koers.reporting.report import status_counts_text
-from koers.reporting.types import ActionSection, Report, StatusCount
 
 ATTENTION_CODES = frozenset({"delayed", "behind", "attention"})
 

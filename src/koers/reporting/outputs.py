@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final, Literal, TypeGuard
 
+from koers.readmodel.service import Report
 from koers.reporting.cover_note import CoverNote, build_cover_note
 from koers.reporting.render_docx import render_cover_note_docx, render_docx
 from koers.reporting.render_html import render_cover_note_html, render_html
 from koers.reporting.render_pdf import render_cover_note_pdf, render_pdf
-from koers.reporting.types import Report
 
 Format = Literal["html", "pdf", "docx"]
 FORMATS: Final[tuple[Format, ...]] = ("html", "pdf", "docx")

@@ -11,6 +11,18 @@ from docx.document import Document as DocumentObject
 
 from koers.charts import render_png
 from koers.charts.render import summary
+from koers.readmodel.service import (
+    ActionSection,
+    AnnexIndicator,
+    FigureChart,
+    MilestoneRow,
+    Money,
+    MoneyTotal,
+    PillarSection,
+    Report,
+    SourceRef,
+    StatusCount,
+)
 from koers.reporting.cover_note import CoverNote
 from koers.reporting.docx_parts import (
     bullets,
@@ -22,18 +34,6 @@ from koers.reporting.docx_parts import (
     picture,
     table,
     to_bytes,
-)
-from koers.reporting.types import (
-    ActionSection,
-    AnnexIndicator,
-    FigureChart,
-    MilestoneRow,
-    Money,
-    MoneyTotal,
-    PillarSection,
-    Report,
-    SourceRef,
-    StatusCount,
 )
 
 

@@ -15,8 +15,8 @@ from typing import Any, Final
 
 from django.template import Context, Engine
 
+from koers.readmodel.service import ItemChange, MoneyTotal, Report, Revision
 from koers.reporting.cover_note import CoverNote
-from koers.reporting.types import ItemChange, MoneyTotal, Report, Revision
 
 TEMPLATES_DIR: Final = Path(__file__).resolve().parent / "templates"
 

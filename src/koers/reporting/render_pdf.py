@@ -12,9 +12,9 @@ import importlib
 from functools import lru_cache
 from typing import Any
 
+from koers.readmodel.service import Report
 from koers.reporting.cover_note import CoverNote
 from koers.reporting.render_html import render_cover_note_html, render_html
-from koers.reporting.types import Report
 
 UA_VARIANT = "pdf/ua-1"
 

@@ -20,16 +20,9 @@ import datetime as dt
 from django.utils import timezone
 
 from koers.agendas.models import Agenda, StatusUpdate
-from koers.assessment.service import ItemAssessment, assess_agenda
+from koers.assessment.service import assess_agenda
 from koers.indicators.models import Observation
-from koers.reporting import build_figures, build_items, build_money, build_structure
-from koers.reporting import labels as names
-from koers.reporting.changes import build_changes
-from koers.reporting.formatting import format_date, format_period
-from koers.reporting.i18n import active, check_language
-from koers.reporting.periods import PeriodFormatError, validate_period
-from koers.reporting.scope import Scope, agenda_indicators, milestones_in
-from koers.reporting.types import (
+from koers.readmodel.service import (
     ActionSection,
     AgreementRow,
     AnnexIndicator,
@@ -41,10 +34,25 @@ from koers.reporting.types import (
     PillarSection,
     Report,
     ReportError,
+    Scope,
     StatusCount,
     TargetRow,
     UnknownAgendaError,
+    active,
+    agenda_indicators,
+    build_figures,
+    build_items,
+    build_money,
+    build_structure,
+    check_language,
+    format_date,
+    format_period,
+    index_assessments,
+    milestones_in,
 )
+from koers.readmodel.service import labels as names
+from koers.reporting.changes import build_changes
+from koers.reporting.periods import PeriodFormatError, validate_period
 
 __all__ = [
     "ActionSection",
@@ -78,8 +86,8 @@ def build_report(agenda_code: str, start: dt.date, end: dt.date, language: str) 
     agenda = find_agenda(agenda_code)
     check_not_empty(agenda, start, end)
     with active(lang):
-        scope = Scope(agenda, start, end, lang)
-        scope.assessments = index_assessments(assess_agenda(agenda, as_of=end))
+        assessed = index_assessments(assess_agenda(agenda, as_of=end))
+        scope = Scope(agenda, start, end, lang, assessed)
         return _assemble(scope)
 
 
@@ -117,17 +125,6 @@ def check_not_empty(agenda: Agenda, start: dt.date, end: dt.date) -> None:
         f"{end}: no status update ends in that period, no milestone is planned or reached "
         f"in it, and none of its indicators has a figure for a period ending in it",
     )
-
-
-def index_assessments(roots: list[ItemAssessment]) -> dict[int, ItemAssessment]:
-    """Every item's assessment in the roll-up trees under `roots`, by item id."""
-    found: dict[int, ItemAssessment] = {}
-    stack = list(roots)
-    while stack:
-        assessment = stack.pop()
-        found[assessment.item.pk] = assessment
-        stack.extend(assessment.children)
-    return found
 
 
 def _assemble(scope: Scope) -> Report:

@@ -8,9 +8,15 @@ import hashlib
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
+from koers.readmodel.service import (
+    BadPeriodError,
+    EmptyPeriodError,
+    Language,
+    ReportError,
+    is_language,
+    labels_for,
+)
 from koers.reporting import throttle
-from koers.reporting.i18n import Language, is_language
-from koers.reporting.labels import labels_for
 from koers.reporting.outputs import (
     CONTENT_TYPES,
     Format,
@@ -21,7 +27,6 @@ from koers.reporting.outputs import (
 )
 from koers.reporting.render_html import render_template
 from koers.reporting.report import build_report
-from koers.reporting.types import BadPeriodError, EmptyPeriodError, ReportError
 from koers.sources.service import data_version
 
 

@@ -36,7 +36,7 @@ from koers.sources.models import DatasetLoad
 from koers.sources.opensdg_io import export_opensdg
 from koers.sources.series import StatisticsFormatError
 from koers.sources.sheet import SheetError, SheetRow, commit_sheet, read_sheet
-from koers.sources.store import StoreError
+from koers.sources.store import NewObservation, StoreError, StoreResult, store_observations
 from koers.sources.table_import import TableImportError
 
 __all__ = [
@@ -48,9 +48,11 @@ __all__ = [
     "DemoResult",
     "EurostatError",
     "LiveApi",
+    "NewObservation",
     "SheetError",
     "SheetRow",
     "StoreError",
+    "StoreResult",
     "commit_sheet",
     "data_version",
     "export_document",
@@ -70,6 +72,7 @@ __all__ = [
     "record_eurostat",
     "recording_name",
     "reset_demo",
+    "store_observations",
 ]
 
 # The Eurostat connector under the names the CLI and the feeds call.

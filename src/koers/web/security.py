@@ -4,7 +4,8 @@
   before CSRF or a view sees it; the editors' area, the admin, the language switch
   and the API (`WRITABLE_PREFIXES`) keep their forms.
 - A HEAD response has no body, whatever the server in front does.
-- An address with a NUL character (in the path or the query) is a 400.
+- An address with a NUL character (in the path or the query) is a 400 (the API
+  answers its own, as a problem+json).
 - Every response says which browser features the site never uses (Permissions-Policy).
 """
 
@@ -38,7 +39,7 @@ class PublicSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if _has_nul(request):
+        if _has_nul(request) and not request.path_info.startswith(settings.KOERS_API_PREFIX):
             # No code, date or search holds a NUL; PostgreSQL refuses it in any text.
             response: HttpResponse = HttpResponseBadRequest("NUL character in the address")
         elif request.method not in READ_METHODS and not _writable(request.path_info):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -46,6 +47,19 @@ class Milestone(Sourced):
     @property
     def date(self) -> Any:
         return self.actual or self.planned
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Still planned after its planned date: the site and the report both mark it."""
+        return (
+            self.status == self.Status.PLANNED
+            and self.actual is None
+            and self.planned is not None
+            and self.planned < today
+        )
+
+    def shown_status(self, today: dt.date) -> str:
+        """The status as people read it on `today`: `overdue`, else its own."""
+        return "overdue" if self.is_overdue(today) else str(self.status)
 
     def clean(self) -> None:
         if self.planned is None and self.actual is None:

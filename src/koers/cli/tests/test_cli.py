@@ -28,6 +28,7 @@ VERBS = [
     "user",
     "round",
     "audit",
+    "token",
 ]
 
 

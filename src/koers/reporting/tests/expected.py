@@ -6,10 +6,16 @@ import datetime as dt
 
 from koers.agendas.models import Agenda, BudgetLine, Item, StatusUpdate
 from koers.indicators.models import Observation
-from koers.reporting.formatting import format_money, format_value
-from koers.reporting.i18n import Language, translator
-from koers.reporting.labels import OWNER_STATUS
-from koers.reporting.scope import agenda_indicators, latest_updates, overlaps
+from koers.readmodel.service import (
+    OWNER_STATUS,
+    Language,
+    agenda_indicators,
+    format_money,
+    format_value,
+    latest_updates,
+    overlaps,
+    translator,
+)
 
 
 def pillar_and_action_titles(

@@ -14,13 +14,12 @@ from pathlib import Path
 import pytest
 
 from koers.agendas.models import Agenda, StatusUpdate
-from koers.reporting.i18n import Language
+from koers.readmodel.service import EmptyPeriodError, Language
 from koers.reporting.outputs import report_bytes
 from koers.reporting.render_html import render_html
 from koers.reporting.report import build_report
 from koers.reporting.tests.conftest import docx_text, pdf_pages_as_png, pdf_text
 from koers.reporting.tests.test_formats import assert_complete
-from koers.reporting.types import EmptyPeriodError
 
 BNA_PERIOD = (dt.date(2019, 7, 1), dt.date(2020, 6, 30))
 

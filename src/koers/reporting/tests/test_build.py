@@ -9,9 +9,9 @@ from decimal import Decimal
 import pytest
 
 from koers.agendas.models import Agenda, Item, StatusUpdate
+from koers.readmodel.service import EmptyPeriodError, ReportError, UnknownAgendaError
 from koers.reporting.report import build_report
 from koers.reporting.tests.conftest import PERIOD
-from koers.reporting.types import EmptyPeriodError, ReportError, UnknownAgendaError
 
 pytestmark = pytest.mark.django_db
 

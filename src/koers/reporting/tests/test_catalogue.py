@@ -5,8 +5,7 @@ from __future__ import annotations
 import gettext
 from dataclasses import fields
 
-from koers.reporting import labels
-from koers.reporting.i18n import LOCALE_DIR, translator
+from koers.readmodel.service import LOCALE_DIR, labels, translator
 
 
 def _catalogue() -> dict[str, str]:

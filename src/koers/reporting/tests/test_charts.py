@@ -9,7 +9,7 @@ import pytest
 from koers.agendas.models import Agenda
 from koers.assessment.service import assess_indicator
 from koers.indicators.models import Indicator, Observation
-from koers.reporting.charts import indicator_chart
+from koers.readmodel.service import indicator_chart
 
 pytestmark = pytest.mark.django_db
 

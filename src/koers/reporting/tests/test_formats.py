@@ -13,7 +13,7 @@ import docx
 import pytest
 
 from koers.agendas.models import Agenda
-from koers.reporting.i18n import Language
+from koers.readmodel.service import Language
 from koers.reporting.render_docx import render_docx
 from koers.reporting.render_html import render_html
 from koers.reporting.render_pdf import render_pdf

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from koers.reporting.formatting import (
+from koers.readmodel.service import (
     format_date,
     format_money,
     format_period,
@@ -112,7 +112,7 @@ def test_a_bad_period_says_what_is_wrong(text: str, message: str) -> None:
 def test_item_codes_are_shown_only_when_a_reader_knows_them(
     level: str, code: str, title: str, heading: str, label: str
 ) -> None:
-    from koers.reporting.formatting import item_heading, item_label
+    from koers.readmodel.service import item_heading, item_label
 
     assert item_heading(level, code, title) == heading
     assert item_label(code, title) == label

@@ -11,10 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from koers.agendas.models import Agenda, Item, Role, StatusUpdate
-from koers.reporting import labels as names
-from koers.reporting.build_items import pillar_owner
-from koers.reporting.formatting import format_date, format_period
-from koers.reporting.types import StatusLabel
+from koers.readmodel.service import StatusLabel, format_date, format_period, pillar_owner
+from koers.readmodel.service import labels as names
 from koers.web.pages.common import (
     Crumb,
     DashboardScope,

@@ -9,7 +9,7 @@ second set of rules: a figure never reads differently on the site and in print.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -20,12 +20,17 @@ from django.utils.translation import gettext as _
 
 from koers.agendas.models import Agenda, Item, Milestone, SourceDocument, StatusUpdate
 from koers.assessment.service import assess_agenda, assess_item
-from koers.reporting import formatting
-from koers.reporting import labels as names
-from koers.reporting.i18n import Language, translator
-from koers.reporting.report import index_assessments
-from koers.reporting.scope import Scope, latest_updates, source_ref
-from koers.reporting.types import StatusLabel
+from koers.readmodel.service import (
+    Language,
+    Scope,
+    StatusLabel,
+    formatting,
+    index_assessments,
+    latest_updates,
+    source_ref,
+    translator,
+)
+from koers.readmodel.service import labels as names
 from koers.web.tables import Badge, Link, Table
 
 
@@ -62,7 +67,7 @@ class Page:
         return {table.name: table for table in self.tables}
 
 
-def status(table: dict[str, tuple[str, names.Tone]], code: str) -> StatusLabel:
+def status(table: Mapping[str, tuple[str, names.Tone]], code: str) -> StatusLabel:
     """A status code as a label in the page's language, with its tone."""
     label, tone = names.toned(table, code, translator(language()))
     return StatusLabel(code, label, tone)
@@ -72,7 +77,7 @@ def badge(label: StatusLabel) -> Badge:
     return Badge(label.code, label.label, label.tone)
 
 
-def named(table: dict[str, str], code: str) -> str:
+def named(table: Mapping[str, str], code: str) -> str:
     return names.named(table, code, translator(language()))
 
 
@@ -133,7 +138,6 @@ def dashboard_scope(
     """The scope of `agenda` on `day` (default today), with the computed statuses of
     every item, or only of `item` and what lies below it when the page is about one item."""
     day = day or today()
-    scope = DashboardScope(agenda, day, day, language(), as_of=day)
-    roots = [assess_item(item)] if item is not None else assess_agenda(agenda)
-    scope.assessments = index_assessments(roots)
-    return scope
+    # Judged on the page's day (?datum=), as the report judges on its period's end.
+    roots = [assess_item(item, day)] if item is not None else assess_agenda(agenda, day)
+    return DashboardScope(agenda, day, day, language(), index_assessments(roots), as_of=day)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from koers.agendas.models import Geography
 from koers.indicators.models import Indicator, Observation
 from koers.indicators.periods import parse_period
-from koers.reporting.formatting import unit_label
+from koers.readmodel.service import unit_label
 from koers.web.pages.common import language
 from koers.web.tables import Cell, Column, Link, Table
 

@@ -1,32 +1,27 @@
 """Figures as the dashboard lists them: an indicator's latest value, target and status.
 
-These reuse the report's figure helpers (`koers.reporting.build_figures`), so a
+These reuse the report's figure helpers (`koers.readmodel.build_figures`), so a
 value, a target and a status read the same on the site and in the report.
-Those helpers take a report scope for its language and end date only; the
-dashboard gives them one that ends today.
+Those helpers need only a presentation (language, end date): the dashboard's
+indicator pages give them one that ends today, no agenda involved.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from koers.agendas.models import Agenda
 from koers.assessment.service import IndicatorAssessment, ItemAssessment, assess_indicator
 from koers.indicators.models import Indicator
-from koers.reporting import labels as names
-from koers.reporting.build_figures import key_figure, target_text
-from koers.reporting.scope import Scope
+from koers.readmodel.service import Presentation, Scope, key_figure, target_text
+from koers.readmodel.service import labels as names
 from koers.web.pages.common import badge, language, status, today
 from koers.web.tables import Badge, Column, Link, Table
 
 
-def indicator_scope() -> Scope:
-    """A report scope ending today, for the figure helpers (they read no agenda)."""
-    nowhere = Agenda(code="", title_nl="", title_en="", start=dt.date.min)
-    return Scope(nowhere, dt.date.min, today(), language())
+def indicator_scope() -> Presentation:
+    """Figures told in the page's language as known today, for pages about no agenda."""
+    return Presentation(language(), today())
 
 
 def overall_status(indicator: Indicator, assessed: IndicatorAssessment | None = None) -> Badge:

@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from koers.agendas.models import Agenda, Meeting, Milestone, StatusUpdate
-from koers.reporting.formatting import format_date, format_period
-from koers.reporting.types import StatusLabel
+from koers.readmodel.service import StatusLabel, format_date, format_period
 from koers.web.pages.agenda import Node, agenda_page
 from koers.web.pages.common import Page, item_link, language, today
 from koers.web.pages.comparison import comparison_table

@@ -12,19 +12,19 @@ from koers.agendas.models import Item
 from koers.assessment.service import IndicatorAssessment, assess_indicator
 from koers.charts import DataRow, data_table, render_svg
 from koers.indicators.models import Indicator, Observation
-from koers.reporting import labels as names
-from koers.reporting.build_figures import (
+from koers.readmodel.service import (
+    AssessmentRow,
+    Presenting,
     baseline_text,
     flags_text,
+    indicator_chart,
     key_figure,
     target_assessment_row,
     target_text,
     trend_assessment_row,
+    unit_label,
 )
-from koers.reporting.charts import indicator_chart
-from koers.reporting.formatting import unit_label
-from koers.reporting.scope import Scope
-from koers.reporting.types import AssessmentRow
+from koers.readmodel.service import labels as names
 from koers.web.pages.common import Crumb, Page, item_link, language, named, source_text
 from koers.web.pages.figures import indicator_scope, overall_status
 from koers.web.tables import Cell, Column, Link, Table
@@ -98,7 +98,7 @@ def _facts(indicator: Indicator) -> list[tuple[str, str]]:
     return facts
 
 
-def _assessments(scope: Scope, assessed: IndicatorAssessment) -> list[AssessmentRow]:
+def _assessments(scope: Presenting, assessed: IndicatorAssessment) -> list[AssessmentRow]:
     rows = [target_assessment_row(scope, t) for t in assessed.targets]
     return rows + [trend_assessment_row(scope, t) for t in assessed.trends]
 
@@ -116,7 +116,7 @@ def _chart_table(rows: list[DataRow]) -> Table:
     return Table("chart-data", _("The numbers in the chart"), columns, body)
 
 
-def _observations_table(scope: Scope, indicator: Indicator) -> Table:
+def _observations_table(scope: Presenting, indicator: Indicator) -> Table:
     columns = [
         Column("geography", _("Area")),
         Column("series", _("Series")),
@@ -137,7 +137,7 @@ def _observations_table(scope: Scope, indicator: Indicator) -> Table:
     return Table("observations", caption, columns, rows)
 
 
-def _observation_row(scope: Scope, o: Observation) -> list[Cell]:
+def _observation_row(scope: Presenting, o: Observation) -> list[Cell]:
     retrieved = o.retrieved or (o.source.retrieved if o.source else None)
     return [
         o.geography.name,
@@ -171,7 +171,7 @@ def _revisions_table(indicator: Indicator) -> Table:
     return Table("revisions", _("Earlier values, replaced by a revision"), columns, rows)
 
 
-def _targets_table(scope: Scope, indicator: Indicator) -> Table:
+def _targets_table(scope: Presenting, indicator: Indicator) -> Table:
     columns = [
         Column("geography", _("Area")),
         Column("kind", _("Kind of target")),

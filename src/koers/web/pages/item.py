@@ -4,18 +4,15 @@ indicators, links to other agendas and its reporting history."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from koers.agendas.models import Agreement, BudgetLine, Item, ItemLink, StatusUpdate
+from koers.agendas.models import Agreement, BudgetLine, Item, ItemLink, Milestone, StatusUpdate
 from koers.assessment.service import ItemAssessment
-from koers.reporting import labels as names
-from koers.reporting.build_money import item_money
-from koers.reporting.formatting import format_date, format_period
-from koers.reporting.types import MoneyTotal, StatusLabel
+from koers.readmodel.service import MoneyTotal, StatusLabel, format_date, format_period, item_money
+from koers.readmodel.service import labels as names
 from koers.web.pages.common import (
     Crumb,
     DashboardScope,
@@ -207,24 +204,22 @@ def milestone_columns() -> list[Column]:
     ]
 
 
-def milestone_status(status_code: str, planned: dt.date | None, actual: dt.date | None) -> str:
-    """`overdue` for a milestone still planned after its date; else its own status."""
-    late = status_code == "planned" and actual is None and planned is not None and planned < today()
-    return "overdue" if late else status_code
+def milestone_status(milestone: Milestone) -> str:
+    """`overdue` for a milestone still planned after its date (the model's rule, which the
+    report applies at its period's end); else its own status."""
+    return milestone.shown_status(today())
 
 
 def _milestones_table(scope: DashboardScope, item: Item) -> Table:
     rows: list[list[Cell]] = [
-        [m.title, m.planned, m.actual, _milestone_badge(m.status, m.planned, m.actual)]
+        [m.title, m.planned, m.actual, _milestone_badge(m)]
         for m in scope.milestones.get(item.pk, [])
     ]
     return Table("milestones", _("Milestones"), milestone_columns(), rows)
 
 
-def _milestone_badge(code: str, planned: dt.date | None, actual: dt.date | None) -> Badge:
-    shown = milestone_status(code, planned, actual)
-    table = names.AGREEMENT_STATUS if shown == "overdue" else names.MILESTONE_STATUS
-    return badge(status(table, shown))
+def _milestone_badge(milestone: Milestone) -> Badge:
+    return badge(status(names.MILESTONE_STATUS, milestone_status(milestone)))
 
 
 def _budget_table(lines: list[BudgetLine]) -> Table:

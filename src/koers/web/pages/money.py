@@ -14,9 +14,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from koers.agendas.models import Agenda, BudgetLine
-from koers.reporting.build_money import budget_lines, finances
-from koers.reporting.scope import Scope
-from koers.reporting.types import MoneyTotal
+from koers.readmodel.service import MoneyTotal, Scope, budget_lines, finances
 from koers.web.pages.common import Page, agenda_crumbs, item_link, language, source_text
 from koers.web.pages.item import budget_cells, budget_columns
 from koers.web.tables import Cell, Column, Table

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from koers.agendas.models import Agreement, BudgetLine, Organisation, Role
-from koers.reporting import labels as names
+from koers.readmodel.service import labels as names
 from koers.web.pages.common import Crumb, Page, item_link, named
 from koers.web.pages.item import budget_cells, budget_columns
 from koers.web.pages.timeline import agreement_columns, agreement_row

@@ -13,11 +13,8 @@ from itertools import groupby
 from django.utils.translation import gettext as _
 
 from koers.agendas.models import Agenda, Agreement, Milestone
-from koers.reporting import labels as names
-from koers.reporting.build_structure import bodies
-from koers.reporting.formatting import format_date
-from koers.reporting.scope import Scope
-from koers.reporting.types import BodyRow, StatusLabel
+from koers.readmodel.service import BodyRow, Scope, StatusLabel, bodies, format_date
+from koers.readmodel.service import labels as names
 from koers.web.pages.common import (
     Page,
     agenda_crumbs,
@@ -77,7 +74,7 @@ def timeline_page(agenda: Agenda) -> TimelinePage:
 
 
 def _event(milestone: Milestone) -> Event:
-    shown = milestone_status(milestone.status, milestone.planned, milestone.actual)
+    shown = milestone_status(milestone)
     day = milestone.actual or milestone.planned
     assert day is not None  # a milestone has a planned or an actual date (Milestone.clean)
     return Event(
@@ -91,8 +88,7 @@ def _event(milestone: Milestone) -> Event:
 
 
 def _milestone_label(code: str) -> StatusLabel:
-    table = names.AGREEMENT_STATUS if code == "overdue" else names.MILESTONE_STATUS
-    return status(table, code)
+    return status(names.MILESTONE_STATUS, code)
 
 
 def _milestones_table(milestones: list[Milestone]) -> Table:
@@ -104,7 +100,7 @@ def _milestones_table(milestones: list[Milestone]) -> Table:
             m.title,
             m.planned,
             m.actual,
-            badge(_milestone_label(milestone_status(m.status, m.planned, m.actual))),
+            badge(_milestone_label(milestone_status(m))),
         ]
         for m in ordered
     ]

@@ -60,6 +60,6 @@ def editor_ready(context: template.Context) -> bool:
 @register.filter
 def item_label(item: Any) -> str:
     """ "4b Fotonica", as the public site names an item; the title alone for a slug code."""
-    from koers.reporting.formatting import item_label as label
+    from koers.readmodel.service import item_label as label
 
     return label(item.code, item.title)
