@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from koers.agendas.models import Agenda, Geography, Item, StatusUpdate
 from koers.assessment import (
+    explain,
     linear,
     methods,
     opensdg,
@@ -289,3 +290,12 @@ def agenda_targets(agenda: Agenda | None = None) -> list[Target]:
         via_indicators = targets.filter(item__isnull=True, indicator__items__agenda=agenda)
         targets = (on_items | via_indicators).distinct()
     return list(targets.order_by("indicator__code", "geography__code", "target_period", "pk"))
+
+
+def explanation_text(assessed: Result | Aggregate, language: str) -> str:
+    """How a status came about, in `language` ("nl" or "en"): the method, the
+    data points, the thresholds, why this class, staleness and the rate still
+    needed. The site, the report and the API all call this one function."""
+    if isinstance(assessed, Aggregate):
+        return explain.render_aggregate(assessed, language)
+    return explain.render_explanation(assessed.explanation, language)

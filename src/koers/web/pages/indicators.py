@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from koers.agendas.models import Item
-from koers.assessment.service import IndicatorAssessment, assess_indicator
+from koers.assessment.service import IndicatorAssessment, assess_indicator, explanation_text
 from koers.charts import DataRow, data_table, render_svg
 from koers.indicators.models import Indicator, Observation
 from koers.reporting import labels as names
@@ -76,7 +76,7 @@ def indicator_page(indicator: Indicator) -> IndicatorPage:
         measures=[item_link(item) for item in _measured_items(indicator)],
         svg=render_svg(chart, id_prefix=f"chart-{indicator.pk}") if rows else "",
         assessments=_assessments(scope, assessed),
-        aggregate_text=assessed.aggregate.text,
+        aggregate_text=explanation_text(assessed.aggregate, language()),
     )
 
 

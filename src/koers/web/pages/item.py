@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from koers.agendas.models import Agreement, BudgetLine, Item, ItemLink, StatusUpdate
-from koers.assessment.service import ItemAssessment
+from koers.assessment.service import ItemAssessment, explanation_text
 from koers.reporting import labels as names
 from koers.reporting.build_money import item_money
 from koers.reporting.formatting import format_date, format_period
@@ -85,7 +85,7 @@ def item_page(item: Item) -> ItemPage:
         source_text=_source_text(item),
         owner=owner,
         computed=computed,
-        computed_text=assessment.computed.text if assessment else "",
+        computed_text=explanation_text(assessment.computed, language()) if assessment else "",
         differs=bool(update and assessment and assessment.reason_required),
         update=_update(scope, update) if update else None,
         money_total=money.total,
