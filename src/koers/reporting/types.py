@@ -342,7 +342,7 @@ class AssessmentRow:
     pace_text: str
     staleness_text: str
     uses_later_data: bool
-    # The assessment engine explains itself in English only (koers.assessment.explain).
+    # The language of `explanation` (koers.assessment.service.explanation_text).
     explanation_language: str = "en"
 
 

@@ -29,6 +29,7 @@ from koers.sources.eurostat_import import import_eurostat
 from koers.sources.jsonio import export_document
 from koers.sources.models import DatasetLoad
 from koers.sources.opensdg_io import export_opensdg
+from koers.sources.peers import PeerMeasure, names, peer_measures, peer_regions
 from koers.sources.series import StatisticsFormatError
 from koers.sources.sheet import SheetError, SheetRow, commit_sheet, read_sheet
 from koers.sources.store import StoreError
@@ -42,6 +43,7 @@ __all__ = [
     "DemoResult",
     "EurostatError",
     "LiveApi",
+    "PeerMeasure",
     "SheetError",
     "SheetRow",
     "commit_sheet",
@@ -53,10 +55,13 @@ __all__ = [
     "import_opensdg",
     "is_empty",
     "load_demo",
+    "names",
     "open_cbs_feed_table",
     "open_cbs_table",
     "open_eurostat_feed",
     "open_eurostat_table",
+    "peer_measures",
+    "peer_regions",
     "read_sheet",
     "record_cbs_table",
     "record_eurostat",

@@ -25,6 +25,7 @@ urlpatterns = [
     *page("indicatoren/", views.indicators, "indicators"),
     *page("indicatoren/<str:code>/", views.indicator, "indicator"),
     *page("organisatie/<slug:code>/", views.organisation, "organisation"),
+    *page("regios-vergeleken/", views.peers, "peers"),
     *page("agenda/<slug:agenda>/", views.agenda, "agenda"),
     *page("agenda/<slug:agenda>/mijlpalen/", views.timeline, "timeline"),
     *page("agenda/<slug:agenda>/geld/", views.money, "money"),

@@ -22,6 +22,7 @@ from koers.web.pages.indicators import indicator_list, indicator_page
 from koers.web.pages.item import item_page
 from koers.web.pages.money import money_page
 from koers.web.pages.organisations import organisation_page
+from koers.web.pages.peers import peers_page
 from koers.web.pages.search import search_page
 from koers.web.pages.timeline import timeline_page
 
@@ -107,6 +108,10 @@ def indicators(request: HttpRequest) -> tuple[str, Page]:
 
 def indicator(request: HttpRequest, code: str) -> tuple[str, Page]:
     return "web/indicator.html", indicator_page(get_object_or_404(Indicator, code=code))
+
+
+def peers(request: HttpRequest) -> tuple[str, Page]:
+    return "web/peers.html", peers_page()
 
 
 def organisation(request: HttpRequest, code: str) -> tuple[str, Page]:
