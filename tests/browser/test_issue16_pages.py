@@ -12,7 +12,15 @@ CheckPage = Callable[[Page, str], dict[int, list[str]]]
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PAGES = ["/regios-vergeleken/", "/en/regios-vergeleken/"]
+PAGES = [
+    "/regios-vergeleken/",
+    "/en/regios-vergeleken/",
+    "/balansen/",
+    "/en/balansen/",
+    "/balansen/talent-balance-2032/",
+    "/en/balansen/talent-balance-2032/?lever-0=20000",
+    "/balansen/talent-balance-2032/?lever-0=-1",  # with an error message
+]
 
 
 @pytest.fixture
@@ -47,3 +55,14 @@ def test_the_peer_page_contents_work_by_keyboard(page: Page, site: str, brainpor
     # The scrollable tables take the focus, so their rows can be read by keyboard.
     page.locator(f"section[aria-labelledby='{target[1:]}'] .koers-table-wrap").first.focus()
     assert page.evaluate("() => document.activeElement.classList.contains('koers-table-wrap')")
+
+
+def test_the_what_if_works_by_keyboard_alone(page: Page, site: str, brainport: None) -> None:
+    page.goto(site + "/en/balansen/talent-balance-2032/")
+    field = page.get_by_label("Additional technical graduates")
+    field.focus()
+    field.fill("20000")
+    page.keyboard.press("Enter")  # submits the form
+    page.wait_for_url("**lever-0=20000**")
+    status = page.locator("[role=status]").inner_text()
+    assert "a gap of 11,700 jobs" in status

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from koers.agendas.models import Agenda, Geography, Item, StatusUpdate
 from koers.assessment import (
+    decompositions,
     explain,
     linear,
     methods,
@@ -35,7 +36,7 @@ from koers.assessment import (
 from koers.assessment.target_series import ObservedPoint as ObservedPoint
 from koers.assessment.target_series import ProxyUse as ProxyUse
 from koers.assessment.types import Aggregate, Config, Point, Result, Series, Staleness
-from koers.indicators.models import Indicator, Observation, Target
+from koers.indicators.models import Decomposition, Indicator, Observation, Target
 from koers.indicators.periods import parse_period
 
 METHOD_BY_KIND = {
@@ -299,3 +300,8 @@ def explanation_text(assessed: Result | Aggregate, language: str) -> str:
     if isinstance(assessed, Aggregate):
         return explain.render_aggregate(assessed, language)
     return explain.render_explanation(assessed.explanation, language)
+
+
+def decomposition_view(decomposition: Decomposition) -> decompositions.DecompositionView:
+    """A decomposition's figures, its sums and shares checked, and its balance."""
+    return decompositions.view(decomposition)

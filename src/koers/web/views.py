@@ -12,10 +12,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from koers.agendas.models import Agenda, Item, Organisation
-from koers.indicators.models import Indicator
+from koers.indicators.models import Decomposition, Indicator
 from koers.web import tables
 from koers.web.cache import cached
 from koers.web.pages.agenda import agenda_page
+from koers.web.pages.balance import balance_list, balance_page
 from koers.web.pages.common import Page
 from koers.web.pages.home import home_page
 from koers.web.pages.indicators import indicator_list, indicator_page
@@ -108,6 +109,15 @@ def indicators(request: HttpRequest) -> tuple[str, Page]:
 
 def indicator(request: HttpRequest, code: str) -> tuple[str, Page]:
     return "web/indicator.html", indicator_page(get_object_or_404(Indicator, code=code))
+
+
+def balances(request: HttpRequest) -> tuple[str, Page]:
+    return "web/balances.html", balance_list()
+
+
+def balance(request: HttpRequest, code: str) -> tuple[str, Page]:
+    found = get_object_or_404(Decomposition.objects.select_related("geography"), code=code)
+    return "web/balance.html", balance_page(found, request.GET.dict())
 
 
 def peers(request: HttpRequest) -> tuple[str, Page]:
