@@ -20,6 +20,8 @@ PAGES = [
     "/balansen/talent-balance-2032/",
     "/en/balansen/talent-balance-2032/?lever-0=20000",
     "/balansen/talent-balance-2032/?lever-0=-1",  # with an error message
+    "/agenda/brainport2030/herkomst/",
+    "/en/agenda/brainport2030/herkomst/",
 ]
 
 
@@ -66,3 +68,14 @@ def test_the_what_if_works_by_keyboard_alone(page: Page, site: str, brainport: N
     page.wait_for_url("**lever-0=20000**")
     status = page.locator("[role=status]").inner_text()
     assert "a gap of 11,700 jobs" in status
+
+
+def test_the_lineage_page_is_reached_from_the_agenda_menu_by_keyboard(
+    page: Page, site: str, brainport: None
+) -> None:
+    page.goto(site + "/en/agenda/brainport2030/")
+    link = page.locator("nav.koers-subnav a", has_text="Lineage")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(site + "/en/agenda/brainport2030/herkomst/")
+    assert page.locator("h1").inner_text().startswith("Lineage:")

@@ -21,6 +21,7 @@ from koers.web.pages.common import Page
 from koers.web.pages.home import home_page
 from koers.web.pages.indicators import indicator_list, indicator_page
 from koers.web.pages.item import item_page
+from koers.web.pages.lineage import lineage_page
 from koers.web.pages.money import money_page
 from koers.web.pages.organisations import organisation_page
 from koers.web.pages.peers import peers_page
@@ -109,6 +110,11 @@ def indicators(request: HttpRequest) -> tuple[str, Page]:
 
 def indicator(request: HttpRequest, code: str) -> tuple[str, Page]:
     return "web/indicator.html", indicator_page(get_object_or_404(Indicator, code=code))
+
+
+def lineage(request: HttpRequest, agenda: str) -> tuple[str, Page]:
+    found = get_object_or_404(Agenda.objects.select_related("predecessor"), code=agenda)
+    return "web/lineage.html", lineage_page(found)
 
 
 def balances(request: HttpRequest) -> tuple[str, Page]:
