@@ -60,7 +60,10 @@ def test_every_old_action_has_its_fate_successors_and_targets(
     client: Client, successor: Agenda
 ) -> None:
     page = text_of(client.get("/en/agenda/opvolger/herkomst/").content)
-    assert "Carried on with its parent 3 No successor named 3 Merged 2 Split 1 Re-targeted 1 Continued 1" in page
+    assert (
+        "Carried on with its parent 3 No successor named 3 Merged 2 Split 1 Re-targeted 1 Continued 1"
+        in page
+    )
     assert "1 Attracting international talent continued L1 L1 why L1 – –" in page
     assert "2 Lifelong learning split L2a L2a; L2b L2b why L2a why L2b" in page
     assert "re-targeted L4 L4 why L4 – Jobs in the region: 500,000 jobs by 2030" in page
@@ -76,6 +79,11 @@ def test_the_page_exists_in_dutch_and_is_in_the_agenda_menu(
 ) -> None:
     html = client.get("/agenda/opvolger/herkomst/").content.decode()
     page = text_of(html)
-    assert "Herkomst" in page and "voortgezet" in page and "geen opvolger genoemd" in page and "voortgezet met het bovenliggende" in page
+    assert (
+        "Herkomst" in page
+        and "voortgezet" in page
+        and "geen opvolger genoemd" in page
+        and "voortgezet met het bovenliggende" in page
+    )
     assert 'href="/agenda/opvolger/herkomst/" aria-current="page"' in html
     assert "/herkomst/" not in client.get("/agenda/proefagenda/").content.decode()
