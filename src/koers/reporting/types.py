@@ -154,6 +154,8 @@ class FigureChart:
     rows: tuple[DataRow, ...]
     columns: tuple[str, ...]
     table: tuple[tuple[str, ...], ...]
+    # Fewer than three points: shown as a tile of figures, not as a line (Chart.is_tile).
+    tile: bool = False
 
 
 @dataclass(frozen=True)
