@@ -22,6 +22,8 @@ PAGES = [
     "/balansen/talent-balance-2032/?lever-0=-1",  # with an error message
     "/agenda/brainport2030/herkomst/",
     "/en/agenda/brainport2030/herkomst/",
+    "/",  # every agenda at a glance
+    "/en/",
     "/agenda/bna/",  # at a glance
     "/en/agenda/brainport2030/",
 ]

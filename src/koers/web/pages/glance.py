@@ -56,7 +56,7 @@ def glance(scope: DashboardScope) -> Glance:
         [BarGroup(title, tuple(bars)) for title, bars in groups],
         f"glance-{scope.agenda.code}",
     )
-    return Glance(svg, _table(groups), _attention(scope, items))
+    return Glance(svg, _table(groups, scope.agenda.code), _attention(scope, items))
 
 
 def _group(
@@ -71,7 +71,7 @@ def _group(
     return title, bars
 
 
-def _table(groups: list[tuple[str, list[Bar]]]) -> Table:
+def _table(groups: list[tuple[str, list[Bar]]], code: str) -> Table:
     columns = [
         Column("who", _("Status by")),
         Column("status", _("Status")),
@@ -80,7 +80,7 @@ def _table(groups: list[tuple[str, list[Bar]]]) -> Table:
     rows: list[list[Cell]] = [
         [title, bar.label, bar.count] for title, bars in groups for bar in bars
     ]
-    return Table("status-distribution", _("Statuses of the actions and projects"), columns, rows)
+    return Table(f"statuses-{code}", _("Statuses of the actions and projects"), columns, rows)
 
 
 def _attention(scope: DashboardScope, items: list[Item]) -> list[Attention]:

@@ -17,6 +17,7 @@ from koers.reporting.types import StatusLabel
 from koers.web.pages.agenda import Node, agenda_page
 from koers.web.pages.common import Page, item_link, language, today
 from koers.web.pages.comparison import comparison_table
+from koers.web.pages.glance import Glance
 from koers.web.tables import Link, Table
 
 KEY_FIGURES = 8
@@ -34,6 +35,7 @@ class AgendaCard:
     counts: tuple[tuple[StatusLabel, int], ...]
     timeline_url: str
     money_url: str
+    glance: Glance | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ def _card(agenda: Agenda) -> AgendaCard:
         counts=tuple(page.counts),
         timeline_url=reverse("web:timeline", args=[agenda.code]),
         money_url=reverse("web:money", args=[agenda.code]),
+        glance=page.glance,
     )
 
 

@@ -44,3 +44,13 @@ def test_the_dutch_glance_is_dutch(client: Client, proefagenda: Agenda) -> None:
     page = text_of(client.get("/agenda/proefagenda/").content)
     assert "In één oogopslag" in page and "Vraagt aandacht" in page
     assert "Status volgens de eigenaren" in page
+
+
+def test_the_home_page_shows_each_agenda_at_a_glance(client: Client, proefagenda: Agenda) -> None:
+    html = client.get("/en/").content.decode()
+    assert 'class="koers-bars"' in html and "The numbers as a table" in html
+    page = text_of(html)
+    assert "points need attention" in page or "point needs attention" in page
+    dutch = text_of(client.get("/").content)
+    assert "In één oogopslag" in dutch
+    assert "vraagt aandacht" in dutch or "vragen aandacht" in dutch
