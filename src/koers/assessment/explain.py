@@ -1,139 +1,123 @@
-"""Human-readable text for explanations and roll-ups (English source strings).
+"""Human-readable text for explanations and roll-ups, in Dutch or English.
 
-Rendering happens on demand (`Explanation.text`, `Aggregate.text`), so the
-engine does not pay for sentences nobody reads.
+Rendering happens on demand (`Explanation.text`, `Aggregate.text` in
+English; `render_explanation(e, "nl")` for any language in `phrases.py`), so
+the engine does not pay for sentences nobody reads. The site, the report and
+the API call the same two functions with the reader's language.
 """
 
 from __future__ import annotations
 
+from koers.assessment.phrases import EN, Phrases, phrases, translate_note
 from koers.assessment.types import Aggregate, Band, Explanation, Point
 
-METHOD_LABELS = {
-    "opensdg": "Open SDG / Statistics Canada method",
-    "eurostat_short": "Eurostat short-term trend (5 years)",
-    "eurostat_long": "Eurostat long-term trend (15 years)",
-    "linear_cumulative": "Linear path for a cumulative count",
-    "linear_rank": "Linear path for a rank",
-    "linear_level": "Linear path for a level",
-}
+# The English tables stay importable under their old names.
+METHOD_LABELS = EN.methods
+REASONS = EN.reasons
+RULES = EN.rules
 
 LINEAR_METHODS = frozenset({"linear_cumulative", "linear_rank", "linear_level"})
 
-REASONS = {
-    "target_achieved": "The latest value meets the target.",
-    "limit_reached": "The base value sits at the natural limit and was held: full progress.",
-    "moved_off_target": "The base value met the target exactly and the series has moved away.",
-    "no_data": "There are no data for this series.",
-    "reported_no_data": "The figures come from the reporting round; none has been reported yet.",
-    "single_year": "Fewer than two years of data at least a year apart; at least two are needed.",
-    "duplicate_years": "Two values describe the same year; the series is ambiguous.",
-    "no_base_year": "There are no data in or after the base year.",
-    "opposite_signs": "Base and latest value have opposite signs; growth is undefined. "
-    "Transform the data (e.g. in a Progress column).",
-    "undefined_growth": "The growth rate is undefined for these values.",
-    "required_growth_undefined": "The growth needed to reach the target is undefined "
-    "(target of the opposite sign, or target year equal to the base year).",
-    "numeric_overflow": "The numbers are too large to compare.",
-    "invalid_config": "The progress options could not be read.",
-    "invalid_number": "A target, target year, limit or base year is not a finite number.",
-    "no_headline": "No headline rows (all disaggregations empty); select a disaggregation.",
-    "many_series": "The options select more than one series; narrow them down.",
-    "short_window": "The data do not span the minimum years of this trend window.",
-    "zero_base": "The base value is zero; a growth rate needs a non-zero start.",
-    "no_target": "This method needs a target.",
-    "no_target_year": "This method needs a target year.",
-    "target_year_not_after_base": "The target year is not after the baseline year.",
-    "negative_count": "A cumulative count cannot be negative.",
-    "invalid_rank": "A rank is 1 or more.",
-    "unknown_window": "Unknown trend window.",
-    "unknown_kind": "Unknown kind of linear series.",
-    "unknown_method": "Unknown assessment method.",
-}
 
-RULES = {
-    "mean_of_scores": "status from the mean score of the children, each weighing the same",
-    "all_targets_achieved": "every scored child achieved its target",
-    "no_scored_children": "no child could be assessed",
-    "manual": "status set by hand",
-}
-
-
-def render_explanation(explanation: Explanation) -> str:
+def render_explanation(explanation: Explanation, language: str = "en") -> str:
     """Sentences: method and status, why, points used, rates, notes."""
-    label = METHOD_LABELS.get(explanation.method, explanation.method)
-    parts = [f"{label}: {explanation.status.replace('_', ' ')}.", _why(explanation)]
+    words = phrases(language)
+    label = words.methods.get(explanation.method, explanation.method)
+    parts = [f"{label}: {status_name(explanation.status, words)}.", _why(explanation, words)]
     if explanation.points_used:
-        parts.append("Data points used: " + _points(explanation.points_used) + ".")
-    parts += [_target(explanation), _limit(explanation), _rates(explanation)]
-    parts += [f"Note: {note}." for note in explanation.notes]
+        parts.append(words.points_used.format(points=_points(explanation.points_used, words)))
+    parts += [_target(explanation, words), _limit(explanation, words), _rates(explanation, words)]
+    parts += [words.note.format(note=translate_note(n, words)) for n in explanation.notes]
     return " ".join(p for p in parts if p)
 
 
-def _why(explanation: Explanation) -> str:
+def status_name(status: str, words: Phrases) -> str:
+    """The status in words; English shows the key with spaces."""
+    return words.statuses.get(status, status.replace("_", " "))
+
+
+def _num(value: float, spec: str, words: Phrases) -> str:
+    return format(value, spec).replace(".", words.decimal)
+
+
+def _why(explanation: Explanation, words: Phrases) -> str:
     if explanation.reason != "band" or explanation.value is None:
-        return REASONS.get(explanation.reason, explanation.reason)
+        return words.reasons.get(explanation.reason, explanation.reason)
     value = explanation.value
-    return f"The progress value {value:.4g} lies {_band_text(value, explanation.bands)}."
+    interval = _band_text(value, explanation.bands, words)
+    return words.band.format(value=_num(value, ".4g", words), interval=interval)
 
 
-def _band_text(value: float, bands: tuple[Band, ...]) -> str:
+def _band_text(value: float, bands: tuple[Band, ...], words: Phrases) -> str:
     upper: Band | None = None
     for band in bands:
         if value > band.lower or (band.inclusive and value == band.lower):
-            return _interval(band, upper)
+            return _interval(band, upper, words)
         upper = band
-    return f"below {upper.lower:.4g}" if upper else "below every threshold"
+    if upper is None:
+        return words.below_every
+    return words.below.format(threshold=_num(upper.lower, ".4g", words))
 
 
-def _interval(band: Band, upper: Band | None) -> str:
-    low = f"{'≥' if band.inclusive else '>'} {band.lower:.4g}"
+def _interval(band: Band, upper: Band | None, words: Phrases) -> str:
+    low = f"{'≥' if band.inclusive else '>'} {_num(band.lower, '.4g', words)}"
     if upper is None:
         return low
-    return f"{low} and {'<' if upper.inclusive else '≤'} {upper.lower:.4g}"
+    joiner = " en " if words.decimal == "," else " and "
+    return f"{low}{joiner}{'<' if upper.inclusive else '≤'} {_num(upper.lower, '.4g', words)}"
 
 
-def _points(points: tuple[Point, ...]) -> str:
-    return "; ".join(f"{p.year:g}: {p.value:.6g}" for p in points)
+def _points(points: tuple[Point, ...], words: Phrases) -> str:
+    return "; ".join(f"{p.year:g}: {_num(p.value, '.6g', words)}" for p in points)
 
 
-def _target(explanation: Explanation) -> str:
+def _target(explanation: Explanation, words: Phrases) -> str:
     target, year = explanation.fact("target"), explanation.fact("target_year")
     if target is None:
         return ""
-    return f"Target {target:.6g}" + (f" by {year:g}." if year is not None else ".")
+    shown = _num(target, ".6g", words)
+    if year is None:
+        return words.target.format(target=shown)
+    return words.target_by.format(target=shown, year=f"{year:g}")
 
 
-def _limit(explanation: Explanation) -> str:
+def _limit(explanation: Explanation, words: Phrases) -> str:
     limit, coefficient = explanation.fact("limit"), explanation.fact("coefficient")
     if limit is None or coefficient is None or explanation.fact("target") is not None:
         return ""
-    return f"Natural limit {limit:.6g}: thresholds scaled by C = {coefficient:.4g}."
+    return words.limit.format(
+        limit=_num(limit, ".6g", words), coefficient=_num(coefficient, ".4g", words)
+    )
 
 
-def _rates(explanation: Explanation) -> str:
+def _rates(explanation: Explanation, words: Phrases) -> str:
     needed, pace = explanation.fact("needed_rate"), explanation.fact("current_pace")
-    fmt = _absolute if explanation.method in LINEAR_METHODS else _percent
+    linear = explanation.method in LINEAR_METHODS
     parts = []
     if needed is not None:
-        parts.append(f"needed from the latest point {fmt(needed)} per year")
+        parts.append(words.needed.format(rate=_rate(needed, linear, words)))
     if pace is not None:
-        parts.append(f"pace so far {fmt(pace)} per year")
+        parts.append(words.pace.format(rate=_rate(pace, linear, words)))
     return ("; ".join(parts) + ".").capitalize() if parts else ""
 
 
-def _percent(rate: float) -> str:
-    return f"{rate * 100:+.2f} %"
+def _rate(rate: float, linear: bool, words: Phrases) -> str:
+    # Linear paths move in units (or ranks) a year, growth methods in percent a year.
+    if linear:
+        return _num(rate, "+.4g", words)
+    return f"{_num(rate * 100, '+.2f', words)} %"
 
 
-def _absolute(rate: float) -> str:
-    return f"{rate:+.4g}"
-
-
-def render_aggregate(aggregate: Aggregate) -> str:
+def render_aggregate(aggregate: Aggregate, language: str = "en") -> str:
     """Sentences: status, the rule, the mean, the children left out."""
-    rule = RULES.get(aggregate.rule, aggregate.rule)
-    text = f"{aggregate.key}: {aggregate.status.replace('_', ' ')} ({rule})."
+    words = phrases(language)
+    rule = words.rules.get(aggregate.rule, aggregate.rule)
+    status = status_name(aggregate.status, words)
+    text = words.aggregate.format(key=aggregate.key, status=status, rule=rule)
     if aggregate.score is not None:
-        text += f" Mean score {aggregate.score:.3g} of {len(aggregate.used)} children."
-    left_out = ", ".join(f"{key} ({status})" for key, status in aggregate.excluded)
-    return text + (f" Left out: {left_out}." if left_out else "")
+        score = _num(aggregate.score, ".3g", words)
+        text += words.mean_score.format(score=score, count=len(aggregate.used))
+    left_out = ", ".join(
+        f"{key} ({words.statuses.get(status, status)})" for key, status in aggregate.excluded
+    )
+    return text + (words.left_out.format(items=left_out) if left_out else "")

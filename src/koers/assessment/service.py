@@ -26,6 +26,8 @@ from django.utils import timezone
 
 from koers.agendas.models import Agenda, Geography, Item, StatusUpdate
 from koers.assessment import (
+    decompositions,
+    explain,
     linear,
     methods,
     opensdg,
@@ -38,7 +40,7 @@ from koers.assessment.target_series import ObservedPoint as ObservedPoint
 from koers.assessment.target_series import ProxyUse as ProxyUse
 from koers.assessment.types import Aggregate, Config, Point, Result, Series, Staleness
 from koers.assessment.vocabulary import opensdg_direction
-from koers.indicators.models import Indicator, Observation, Target
+from koers.indicators.models import Decomposition, Indicator, Observation, Target
 from koers.indicators.periods import parse_period
 
 METHOD_BY_KIND = {
@@ -400,3 +402,17 @@ def agenda_targets(agenda: Agenda | None = None) -> list[Target]:
         via_indicators = targets.filter(item__isnull=True, indicator__items__agenda=agenda)
         targets = (on_items | via_indicators).distinct()
     return list(targets.order_by("indicator__code", "geography__code", "target_period", "pk"))
+
+
+def explanation_text(assessed: Result | Aggregate, language: str) -> str:
+    """How a status came about, in `language` ("nl" or "en"): the method, the
+    data points, the thresholds, why this class, staleness and the rate still
+    needed. The site, the report and the API all call this one function."""
+    if isinstance(assessed, Aggregate):
+        return explain.render_aggregate(assessed, language)
+    return explain.render_explanation(assessed.explanation, language)
+
+
+def decomposition_view(decomposition: Decomposition) -> decompositions.DecompositionView:
+    """A decomposition's figures, its sums and shares checked, and its balance."""
+    return decompositions.view(decomposition)

@@ -15,6 +15,7 @@ from koers.charts.numbers import Language
 Role = Literal["region", "comparison", "target_path", "peer"]
 Flag = Literal["provisional", "estimated", "revised"]
 XY = tuple[float, float]
+TILE_BELOW = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +75,8 @@ class Chart:
     def has_data(self) -> bool:
         """True when at least one series has a drawable point."""
         return any(s.drawable() for s in self.series)
+
+    def is_tile(self) -> bool:
+        """True when the first line has fewer than TILE_BELOW points: one or two figures
+        say more as a tile (the figures in words) than as a line."""
+        return self.has_data() and len(self.series[0].drawable()) < TILE_BELOW

@@ -285,3 +285,52 @@ _KIND_RULES: dict[str, Callable[[Target, bool], dict[str, str]]] = {
     Target.Kind.RANK: _rank_rule,
     Target.Kind.CUMULATIVE: _cumulative_rule,
 }
+
+
+class Decomposition(Sourced):
+    """Figures and targets that are parts of a whole, declared so Koers can check them.
+
+    `spec` names indicators (optionally with their own geography) whose value in
+    `period` for `geography` is an observation (a forecast, a measured value) or,
+    without one, a target set for that period (a lever an agenda pulls):
+    - `sums`: [{whole, parts: [...]}]: the parts must add up to the whole;
+    - `shares`: [{share, part, whole}]: the share (%) must equal part / whole;
+    - `demand` and `supply`: two lists whose totals make a balance and its gap.
+    koers.assessment.balance does the arithmetic; the what-if page changes the levers.
+    """
+
+    code = models.SlugField(_("code"), max_length=100, unique=True)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=300)
+    name_en = models.CharField(_("name (English)"), max_length=300)
+    description_nl = models.TextField(_("description (Dutch)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    geography = models.ForeignKey(
+        Geography, on_delete=models.PROTECT, related_name="decompositions"
+    )
+    period = models.CharField(_("period"), max_length=30)
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, null=True, blank=True, related_name="decompositions"
+    )
+    unit = models.CharField(_("unit"), max_length=100, blank=True)
+    spec = models.JSONField(_("parts and wholes"), default=dict)
+
+    objects = CodeManager["Decomposition"]()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("decomposition")
+        verbose_name_plural = _("decompositions")
+
+    def __str__(self) -> str:
+        return self.code
+
+    def natural_key(self) -> str:
+        return self.code
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")

@@ -14,6 +14,7 @@ from koers.assessment.service import (
     TrendAssessment,
     agenda_targets,
     assess_indicator,
+    explanation_text,
 )
 from koers.assessment.types import Staleness
 from koers.charts.numbers import format_number
@@ -230,7 +231,8 @@ def _assessment_row(
         subject=subject,
         method=names.named(names.METHOD, result.method, scope.t),
         status=scope.status_label(names.COMPUTED_STATUS, result.status),
-        explanation=result.explanation.text,
+        explanation=explanation_text(result, lang),
+        explanation_language=lang,
         needed_text=format_rate(result.needed_rate, result.rate_unit, unit, lang),
         pace_text=format_rate(result.current_pace, result.rate_unit, unit, lang),
         staleness_text=_staleness_text(scope, assessed.staleness),

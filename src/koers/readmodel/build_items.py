@@ -161,10 +161,11 @@ def item_charts(scope: Scope, item: Item) -> tuple[FigureChart, ...]:
             continue
         code = indicator_assessment.indicator.code
         prefix = _ID_UNSAFE.sub("-", f"chart-{item.code}-{code}")
-        svg = render_svg(chart, id_prefix=prefix)
+        tile = chart.is_tile()
+        svg = "" if tile else render_svg(chart, id_prefix=prefix)
         rows = tuple(data_table(chart))
         columns, table = pivot(rows)
-        charts.append(FigureChart(code, chart.title, chart, svg, rows, columns, table))
+        charts.append(FigureChart(code, chart.title, chart, svg, rows, columns, table, tile))
     return tuple(charts)
 
 

@@ -158,6 +158,8 @@ class FigureChart:
     rows: tuple[DataRow, ...]
     columns: tuple[str, ...]
     table: tuple[tuple[str, ...], ...]
+    # Fewer than three points: shown as a tile of figures, not as a line (Chart.is_tile).
+    tile: bool = False
 
 
 @dataclass(frozen=True)
@@ -346,7 +348,7 @@ class AssessmentRow:
     pace_text: str
     staleness_text: str
     uses_later_data: bool
-    # The assessment engine explains itself in English only (koers.assessment.explain).
+    # The language of `explanation` (koers.assessment.service.explanation_text).
     explanation_language: str = "en"
 
 

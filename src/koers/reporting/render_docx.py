@@ -241,7 +241,8 @@ def _charts(document: DocumentObject, report: Report, charts: tuple[FigureChart,
     L = report.labels
     for figure in charts:
         chart = figure.chart
-        picture(document, render_png(chart), figure.title, chart.description or summary(chart))
+        if not figure.tile:  # one or two figures: the table below says it all
+            picture(document, render_png(chart), figure.title, chart.description or summary(chart))
         header = [L.year, *figure.columns]
         numeric = tuple(range(1, len(header)))
         table(document, f"{L.chart_data}: {figure.title}", header, figure.table, numeric)

@@ -46,7 +46,7 @@ class RowBuilder:
         for index, link in enumerate(data.get("links") or []):
             self._link(f"{name}: links[{index}]", link)
         self._governance(name, data.get("governance") or {})
-        for section in ("observations", "targets"):
+        for section in ("observations", "targets", "decompositions"):
             self._flat(name, section, data.get(section))
         for index, feed in enumerate(data.get("feeds") or []):
             self._feed(f"{name}: feeds[{index}]", feed)
@@ -124,6 +124,18 @@ class RowBuilder:
         row |= {"baseline_value": baseline["value"]}
         row |= {"note_nl": e.get("note_nl", ""), "note_en": e.get("note_en", "")}
         self.rows.add("targets", row | _source(e["source"], where), where)
+
+    def _decompositions(self, e: dict[str, Any], where: str) -> None:
+        from koers.assessment.decompositions import SPEC_KEYS, spec_problems
+
+        spec = {k: e[k] for k in SPEC_KEYS if k in e}
+        problems = spec_problems(spec)
+        if problems:
+            raise DatasetError(f"{where}: {problems[0]}")
+        row = {k: e.get(k, "") for k in ("code", "name_nl", "name_en", "geography", "unit")}
+        row |= {k: e.get(k, "") for k in ("description_nl", "description_en")}
+        row |= {"period": str(e["period"]), "item": e.get("item"), "spec": spec}
+        self.rows.add("decompositions", row | _source(e["source"], where), where)
 
     # agendas ----------------------------------------------------------------------------
 

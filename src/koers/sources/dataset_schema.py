@@ -33,6 +33,11 @@ ENTRY_KEYS: dict[str, tuple[set[str], set[str]]] = {
         {"indicator", "geography", "kind", "target"} | SOURCE,
         {"item", "baseline"} | BILINGUAL_NOTE,
     ),
+    "decompositions": (
+        {"code", "name_nl", "name_en", "geography", "period"} | SOURCE,
+        {"description_nl", "description_en", "item", "unit", "sums", "shares", "demand"}
+        | {"supply"},
+    ),
 }
 
 NESTED_KEYS: dict[str, tuple[set[str], set[str]]] = {

@@ -62,6 +62,11 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("indicators", indicators.Indicator, "indicator definitions"),
     Entity("observations", indicators.Observation, "indicator values, revisions kept"),
     Entity("targets", indicators.Target, "quantified targets with baseline"),
+    Entity(
+        "decompositions",
+        indicators.Decomposition,
+        "figures and targets that are parts of a whole: sums, shares, a balance",
+    ),
     Entity("feeds", sources.Feed, "declared mappings from statistics sources to indicators"),
 )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from koers.agendas.models import SourceDocument
 from koers.sources.store import NewObservation
@@ -23,3 +23,5 @@ class Reading:
     rows: list[NewObservation]
     source: SourceDocument | None
     retrieved: dt.date | None
+    # A ranked feed keeping its peers: every competitor's value, under the source's codes.
+    panel: list[NewObservation] = field(default_factory=list)

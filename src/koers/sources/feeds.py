@@ -14,13 +14,18 @@ Options every connector understands:
 - `rank: {order: descending}` stores, instead of each mapped geography's value,
   its rank among every geography the source gives for that period (1 = the
   highest value for `descending`), with the number ranked in the note. The
-  feed's filters say which geographies compete (e.g. `region_level: "2"`).
+  feed's filters say which geographies compete (e.g. `region_level: "2"`), or
+  `level: nuts2` does, by the length of the NUTS code. With `peers: N` the
+  feed also keeps every competitor's value (`PanelValue`), for the peer-region
+  comparison: the N best regions and the `named: [codes]` peers are shown,
+  with the distance to the `top: M` best (koers.assessment.peers); `of:` names
+  the indicator whose values are ranked, for its name and unit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,16 +40,19 @@ from koers.indicators.periods import PeriodError, parse_period
 from koers.sources import feed_tables
 from koers.sources.cbs_codes import CbsError
 from koers.sources.derive import DeriveResult, derive_all
+from koers.sources.eurostat_import import geography_level
 from koers.sources.eurostat_live import EurostatError
 from koers.sources.feed_types import ALL_GEOGRAPHIES, Reading
 from koers.sources.feed_types import FeedError as FeedError
-from koers.sources.models import Feed
+from koers.sources.models import Feed, PanelValue
 from koers.sources.series import SeriesSpec, SeriesSpecError, StatisticsFormatError
 from koers.sources.statistics import StatPoint, read_series
 from koers.sources.store import NewObservation, StoreError, StoreResult, store_observations
 from koers.sources.table_import import TableImportError
 
 RANK_ORDERS = ("descending", "ascending")
+RANK_OPTIONS = frozenset({"order", "level", "top", "peers", "named", "of"})
+NUTS_LEVELS = ("nuts1", "nuts2", "nuts3")
 # What a feed can fail with; each names the feed, file or URL and the place in it.
 FEED_ERRORS: tuple[type[Exception], ...] = (
     FeedError,
@@ -123,6 +131,8 @@ def _refresh_one(feed: Feed, offline: Path | None, strict: bool) -> FeedOutcome:
             stored = store_observations(
                 reading.rows, source=reading.source, retrieved=reading.retrieved
             )
+            if "peers" in feed.options.get("rank", {}):
+                _store_panel(feed, reading.panel)
             audited.report({"observations": stored.written})
             _mark(feed, "ok", "")
         return FeedOutcome(feed.name, True, stored)
@@ -148,10 +158,13 @@ def read_feed(feed: Feed, offline: Path | None = None) -> Reading:
         )
     reading = connector(feed, offline)
     rows = _within_periods(feed, reading.rows)
+    panel: list[NewObservation] = []
     if "rank" in feed.options:
-        rows = _ranked(feed, rows)
+        panel = _competitors(feed, rows)
+        rows = _ranked(feed, panel)
     wanted = _wanted_geographies(feed, rows)
-    return Reading([r for r in rows if r.geography in wanted], reading.source, reading.retrieved)
+    kept = [r for r in rows if r.geography in wanted]
+    return Reading(kept, reading.source, reading.retrieved, panel)
 
 
 # --- the file connector -------------------------------------------------------------------
@@ -245,6 +258,45 @@ def _bound(feed: Feed, label: object, *, first: bool) -> dt.date | None:
 def _inside(label: str, start: dt.date | None, end: dt.date | None) -> bool:
     period = parse_period(label)
     return (start is None or period.start >= start) and (end is None or period.end <= end)
+
+
+def _competitors(feed: Feed, rows: list[NewObservation]) -> list[NewObservation]:
+    """The rows that compete: all, or those of one NUTS level (`rank.level`)."""
+    options = feed.options["rank"]
+    if not isinstance(options, dict) or set(options) - RANK_OPTIONS:
+        raise FeedError(f"feed {feed.name}: rank takes {', '.join(sorted(RANK_OPTIONS))}")
+    level = options.get("level")
+    if level is not None and level not in NUTS_LEVELS:
+        raise FeedError(f"feed {feed.name}: rank level must be one of {NUTS_LEVELS}")
+    # Eurostat aggregates (EU27_2020, EA19) count as countries, whatever their length;
+    # extra-regio codes (FRZZ) are no region.
+    kept = [
+        r
+        for r in rows
+        if (level is None or geography_level(r.geography) == level)
+        and not _extra_regio(r.geography)
+    ]
+    return _well_covered(kept) if "peers" in options else kept
+
+
+def _extra_regio(code: str) -> bool:
+    return len(code) > 2 and code[2:].strip("Z") == ""
+
+
+def _well_covered(rows: list[NewObservation]) -> list[NewObservation]:
+    # A rank among the few regions that report early is no rank among peers: a period
+    # counts when at least half as many regions report as in the best-covered period.
+    counts = Counter(r.period for r in rows)
+    enough = max(counts.values(), default=0) / 2
+    return [r for r in rows if counts[r.period] >= enough]
+
+
+def _store_panel(feed: Feed, panel: list[NewObservation]) -> None:
+    """Replace the feed's panel with what the source holds now."""
+    PanelValue.objects.filter(feed=feed).delete()
+    PanelValue.objects.bulk_create(
+        PanelValue(feed=feed, geography=r.geography, period=r.period, value=r.value) for r in panel
+    )
 
 
 def _ranked(feed: Feed, rows: list[NewObservation]) -> list[NewObservation]:

@@ -108,3 +108,33 @@ class ObservationImport(models.Model):
         from koers.indicators.models import Observation
 
         return Observation.objects.filter(recorded_at=self.recorded_at)
+
+
+class PanelValue(models.Model):
+    """One competitor's value in a ranked feed: the table a rank was taken from.
+
+    A feed with `rank: {..., peers: N}` keeps every competitor's value, so a
+    page can show the region among its peers and its distance to the top. The
+    panel is a copy of the source, replaced on each refresh (the region's rank
+    itself is an observation, append-only like every other); it is not
+    exported, since `koers feeds refresh` rebuilds it from the feed.
+    """
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="panel")
+    # The source's code: most competitors are no Koers geography.
+    geography = models.CharField(_("geography code"), max_length=20)
+    period = models.CharField(_("period"), max_length=20)
+    value = models.FloatField(_("value"))
+
+    class Meta:
+        ordering = ["feed", "period", "geography"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["feed", "geography", "period"], name="panel_value_unique"
+            )
+        ]
+        verbose_name = _("panel value")
+        verbose_name_plural = _("panel values")
+
+    def __str__(self) -> str:
+        return f"{self.feed_id} {self.geography} {self.period}: {self.value:g}"

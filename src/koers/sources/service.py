@@ -34,6 +34,7 @@ from koers.sources.eurostat_import import import_eurostat
 from koers.sources.jsonio import export_document
 from koers.sources.models import DatasetLoad
 from koers.sources.opensdg_io import export_opensdg
+from koers.sources.peers import PeerMeasure, names, peer_measures, peer_regions
 from koers.sources.series import StatisticsFormatError
 from koers.sources.sheet import SheetError, SheetRow, commit_sheet, read_sheet
 from koers.sources.store import NewObservation, StoreError, StoreResult, store_observations
@@ -49,6 +50,7 @@ __all__ = [
     "EurostatError",
     "LiveApi",
     "NewObservation",
+    "PeerMeasure",
     "SheetError",
     "SheetRow",
     "StoreError",
@@ -63,10 +65,13 @@ __all__ = [
     "import_opensdg",
     "is_empty",
     "load_demo",
+    "names",
     "open_cbs_feed_table",
     "open_cbs_table",
     "open_eurostat_feed",
     "open_eurostat_table",
+    "peer_measures",
+    "peer_regions",
     "read_sheet",
     "record_cbs_table",
     "record_eurostat",

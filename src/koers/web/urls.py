@@ -25,8 +25,12 @@ urlpatterns = [
     *page("indicatoren/", views.indicators, "indicators"),
     *page("indicatoren/<str:code>/", views.indicator, "indicator"),
     *page("organisatie/<slug:code>/", views.organisation, "organisation"),
+    *page("regios-vergeleken/", views.peers, "peers"),
+    *page("balansen/", views.balances, "balances"),
+    *page("balansen/<slug:code>/", views.balance, "balance"),
     *page("agenda/<slug:agenda>/", views.agenda, "agenda"),
     *page("agenda/<slug:agenda>/mijlpalen/", views.timeline, "timeline"),
     *page("agenda/<slug:agenda>/geld/", views.money, "money"),
+    *page("agenda/<slug:agenda>/herkomst/", views.lineage, "lineage"),
     *page("agenda/<slug:agenda>/actie/<str:item>/", views.item, "item"),
 ]

@@ -12,16 +12,19 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from koers.agendas.models import Agenda, Item, Organisation
-from koers.indicators.models import Indicator
+from koers.indicators.models import Decomposition, Indicator
 from koers.web import tables
 from koers.web.cache import cached
 from koers.web.pages.agenda import agenda_page
+from koers.web.pages.balance import balance_list, balance_page
 from koers.web.pages.common import Page
 from koers.web.pages.home import home_page
 from koers.web.pages.indicators import indicator_list, indicator_page
 from koers.web.pages.item import item_page
+from koers.web.pages.lineage import lineage_page
 from koers.web.pages.money import money_page
 from koers.web.pages.organisations import organisation_page
+from koers.web.pages.peers import peers_page
 from koers.web.pages.search import search_page
 from koers.web.pages.timeline import timeline_page
 
@@ -31,6 +34,10 @@ PageView = Callable[..., tuple[str, Page]]
 
 def show(view: PageView) -> Callable[..., HttpResponse]:
     def page_view(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        if view in ASKS_THE_READER and request.GET:
+            # A form's answer (the what-if's levers): built for this reader, kept by no cache,
+            # as search is; the page without a question is cached like every other.
+            return _render(request, view, kwargs)
         return cached(request, lambda: _render(request, view, kwargs))
 
     page_view.__name__ = view.__name__
@@ -107,6 +114,28 @@ def indicators(request: HttpRequest) -> tuple[str, Page]:
 
 def indicator(request: HttpRequest, code: str) -> tuple[str, Page]:
     return "web/indicator.html", indicator_page(get_object_or_404(Indicator, code=code))
+
+
+def lineage(request: HttpRequest, agenda: str) -> tuple[str, Page]:
+    found = get_object_or_404(Agenda.objects.select_related("predecessor"), code=agenda)
+    return "web/lineage.html", lineage_page(found)
+
+
+def balances(request: HttpRequest) -> tuple[str, Page]:
+    return "web/balances.html", balance_list()
+
+
+def balance(request: HttpRequest, code: str) -> tuple[str, Page]:
+    found = get_object_or_404(Decomposition.objects.select_related("geography"), code=code)
+    return "web/balance.html", balance_page(found, request.GET.dict())
+
+
+# Pages whose form asks the reader for values (any parameter), answered without the cache.
+ASKS_THE_READER: frozenset[PageView] = frozenset({balance})
+
+
+def peers(request: HttpRequest) -> tuple[str, Page]:
+    return "web/peers.html", peers_page()
 
 
 def organisation(request: HttpRequest, code: str) -> tuple[str, Page]:

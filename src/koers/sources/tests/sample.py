@@ -186,6 +186,18 @@ def build_sample() -> None:
         target_value=62000,
         source=doc,
     )
+    i.Decomposition.objects.create(
+        code="homes-2030",
+        name_nl="Woningen 2030",
+        name_en="Homes 2030",
+        geography=mre,
+        period="2030",
+        item=opgave7,
+        unit="homes",
+        spec={"sums": [{"whole": "homes", "parts": ["homes", {"indicator": "homes"}]}]},
+        source=doc,
+        source_section="p. 3",
+    )
     Feed.objects.create(
         name="homes-cbs",
         indicator=homes,

@@ -25,6 +25,7 @@ from koers.web.pages.common import (
     status,
     today,
 )
+from koers.web.pages.glance import Glance, glance
 from koers.web.tables import Cell, Column, Link, Table
 
 
@@ -61,6 +62,7 @@ class AgendaPage(Page):
     counts: list[tuple[StatusLabel, int]] = field(default_factory=list)
     reports: list[ReportLink] = field(default_factory=list)
     neighbours: list[Link] = field(default_factory=list)
+    glance: Glance | None = None
 
 
 def agenda_page(agenda: Agenda, day: dt.date | None = None) -> AgendaPage:
@@ -68,10 +70,11 @@ def agenda_page(agenda: Agenda, day: dt.date | None = None) -> AgendaPage:
     scope = dashboard_scope(agenda, day)
     nodes = _tree(scope)
     lang = language()
+    seen = glance(scope)
     return AgendaPage(
         title=agenda.title,
         crumbs=(Crumb(_("Home"), reverse("web:home")),),
-        tables=(_items_table(scope, nodes),),
+        tables=tuple(t for t in (seen.table, _items_table(scope, nodes)) if t is not None),
         slug=agenda.code,
         agenda=agenda,
         day=scope.end,
@@ -82,6 +85,7 @@ def agenda_page(agenda: Agenda, day: dt.date | None = None) -> AgendaPage:
         counts=_owner_counts(nodes),
         reports=report_links(agenda),
         neighbours=_neighbours(agenda),
+        glance=seen,
     )
 
 

@@ -16,6 +16,7 @@ from koers.readmodel.service import StatusLabel, format_date, format_period
 from koers.web.pages.agenda import Node, agenda_page
 from koers.web.pages.common import Page, item_link, language, today
 from koers.web.pages.comparison import comparison_table
+from koers.web.pages.glance import Glance
 from koers.web.tables import Link, Table
 
 KEY_FIGURES = 8
@@ -33,6 +34,7 @@ class AgendaCard:
     counts: tuple[tuple[StatusLabel, int], ...]
     timeline_url: str
     money_url: str
+    glance: Glance | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ def _card(agenda: Agenda) -> AgendaCard:
         counts=tuple(page.counts),
         timeline_url=reverse("web:timeline", args=[agenda.code]),
         money_url=reverse("web:money", args=[agenda.code]),
+        glance=page.glance,
     )
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from koers.agendas.models import Item
-from koers.assessment.service import IndicatorAssessment, assess_indicator
+from koers.assessment.service import IndicatorAssessment, assess_indicator, explanation_text
 from koers.charts import DataRow, data_table, render_svg
 from koers.indicators.models import Indicator, Observation
 from koers.readmodel.service import (
@@ -38,6 +38,7 @@ class IndicatorPage(Page):
     facts: list[tuple[str, str]] = field(default_factory=list)
     measures: list[Link] = field(default_factory=list)
     svg: str = ""
+    tile: list[DataRow] = field(default_factory=list)  # one or two figures: no line
     assessments: list[AssessmentRow] = field(default_factory=list)
     aggregate_text: str = ""
 
@@ -52,6 +53,7 @@ def indicator_page(indicator: Indicator) -> IndicatorPage:
     scope = indicator_scope()
     chart = indicator_chart(assessed, language())
     rows = data_table(chart) if chart.has_data() else []
+    tile = chart.is_tile()
     return IndicatorPage(
         title=indicator.name,
         crumbs=(
@@ -74,10 +76,22 @@ def indicator_page(indicator: Indicator) -> IndicatorPage:
         description=indicator.description,
         facts=_facts(indicator),
         measures=[item_link(item) for item in _measured_items(indicator)],
-        svg=render_svg(chart, id_prefix=f"chart-{indicator.pk}") if rows else "",
+        svg=render_svg(chart, id_prefix=f"chart-{indicator.pk}") if rows and not tile else "",
+        tile=_latest_rows(rows) if tile else [],
         assessments=_assessments(scope, assessed),
-        aggregate_text=assessed.aggregate.text,
+        aggregate_text=explanation_text(assessed.aggregate, language()),
     )
+
+
+def _latest_rows(rows: list[DataRow]) -> list[DataRow]:
+    """The latest figure of each line, for the tile."""
+    latest: dict[str, DataRow] = {}
+    for row in rows:
+        if row.role in ("region", "comparison", "peer") and (
+            row.series not in latest or row.year >= latest[row.series].year
+        ):
+            latest[row.series] = row
+    return list(latest.values())
 
 
 def _measured_items(indicator: Indicator) -> list[Item]:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from koers.agendas.models import Agreement, BudgetLine, Item, ItemLink, Milestone, StatusUpdate
-from koers.assessment.service import ItemAssessment
+from koers.assessment.service import ItemAssessment, explanation_text
 from koers.readmodel.service import MoneyTotal, StatusLabel, format_date, format_period, item_money
 from koers.readmodel.service import labels as names
 from koers.web.pages.common import (
@@ -82,7 +82,7 @@ def item_page(item: Item) -> ItemPage:
         source_text=_source_text(item),
         owner=owner,
         computed=computed,
-        computed_text=assessment.computed.text if assessment else "",
+        computed_text=explanation_text(assessment.computed, language()) if assessment else "",
         differs=bool(update and assessment and assessment.reason_required),
         update=_update(scope, update) if update else None,
         money_total=money.total,
