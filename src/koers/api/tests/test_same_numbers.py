@@ -35,7 +35,7 @@ def test_site_report_and_api_agree_on_the_ranking_indicator(proefagenda: Agenda)
     # The latest figure: 7 in 2019, everywhere.
     assert (latest["period"], latest["value"]) == (figure.period, figure.value) == ("2019", 7.0)
     assert format_value(latest["value"], "rank", "en") == figure.value_text == "rank 7"
-    assert "7 in 2019" in site
+    assert "Test region (2019) 7" in site  # a tile: fewer than three figures
     # The target's status: on the required path.
     assert assessment["status"] == assessed.status.code == "on_path"
     assert assessed.status.label in site
