@@ -22,7 +22,11 @@ def _check(
     if collected:
         (static / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
     environment = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("KOERS_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("KOERS_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+        },
         "DJANGO_SETTINGS_MODULE": "koers.conf.production",
         "KOERS_SECRET_KEY": secrets.token_urlsafe(50),
         "KOERS_ALLOWED_HOSTS": "koers.example.nl",
