@@ -73,6 +73,16 @@ _UNITS_NL: Final[dict[str, str]] = {
     "EUR million": "EUR mln",
     "jobs per job": "banen per baan",
     "FTE": "fte",
+    "cars": "auto's",
+    "fieldlabs": "fieldlabs",
+    "notifications": "meldingen",
+    "organisations": "organisaties",
+    "participants": "deelnemers",
+    "places": "plaatsen",
+    "projects": "projecten",
+    "schools": "scholen",
+    "students": "studenten",
+    "visitors": "bezoekers",
 }
 
 
@@ -142,6 +152,28 @@ def format_value(value: float, unit: str, language: Language) -> str:
     if unit == "rank":
         return f"{unit_label(unit, language)} {number}"
     return f"{number} {unit_label(unit, language)}".strip()
+
+
+def format_change(change: float, unit: str, language: Language) -> str:
+    """A difference between two figures, signed: "+1.200 woningen", "−0,4 procentpunt", "2 posities hoger"."""
+    if unit == "rank":
+        # A lower rank number is a better place; say which way it moved in words.
+        places = format_number(abs(change), language)
+        if change == 0:
+            return "geen verschuiving" if language == "nl" else "no change"
+        if language == "nl":
+            return f"{places} {'posities' if abs(change) != 1 else 'positie'} " + (
+                "hoger" if change < 0 else "lager"
+            )
+        return f"{places} {'places' if abs(change) != 1 else 'place'} " + (
+            "up" if change < 0 else "down"
+        )
+    sign = "+" if change > 0 else ""
+    if unit.startswith("%"):
+        # The difference of two percentages is in percentage points, not per cent.
+        points = "procentpunt" if language == "nl" else "percentage points"
+        return f"{sign}{format_number(change, language)} {points}"
+    return f"{sign}{format_value(change, unit, language)}"
 
 
 def format_rate(rate: float | None, rate_unit: str, unit: str, language: Language) -> str:

@@ -39,6 +39,7 @@ from koers.readmodel.charts import (
     indicator_chart,
 )
 from koers.readmodel.formatting import (
+    format_change,
     format_date,
     format_money,
     format_period,
@@ -148,6 +149,7 @@ __all__ = [
     "check_language",
     "finances",
     "flags_text",
+    "format_change",
     "format_date",
     "format_money",
     "format_period",

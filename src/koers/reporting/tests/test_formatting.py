@@ -116,3 +116,15 @@ def test_item_codes_are_shown_only_when_a_reader_knows_them(
 
     assert item_heading(level, code, title) == heading
     assert item_label(code, title) == label
+
+
+def test_a_change_between_two_figures_is_signed_and_says_its_unit() -> None:
+    from koers.readmodel.service import format_change
+
+    assert format_change(1200, "homes", "nl") == "+1.200 woningen"
+    assert format_change(-0.4, "%", "nl") == "−0,4 procentpunt"
+    assert format_change(0.11, "% of GDP", "en") == "+0.11 percentage points"
+    # A rank falls as the place improves: the words say which way it went.
+    assert format_change(-2, "rank", "nl") == "2 posities hoger"
+    assert format_change(1, "rank", "en") == "1 place down"
+    assert format_change(0, "rank", "en") == "no change"

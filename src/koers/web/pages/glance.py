@@ -1,6 +1,8 @@
 """An agenda at a glance: how many actions carry each status (the owners' and the
 computed, side by side, as bars with the same numbers in a table) and what needs
-attention: overdue milestones and agreements, statuses that diverge, targets off course."""
+attention: overdue milestones and agreements, statuses that diverge, targets off course,
+figures past their publication schedule. The agenda's targets as tiles: latest value,
+change since the figure before, a small trend line and the computed status."""
 
 from __future__ import annotations
 
@@ -8,13 +10,22 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from koers.agendas.models import Agreement, Item
+from koers.assessment.service import TargetAssessment, agenda_targets
 from koers.charts.bars import Bar, BarGroup, render_bars
-from koers.readmodel.service import StatusLabel
+from koers.charts.sparkline import render_sparkline
+from koers.readmodel.service import (
+    StatusLabel,
+    format_change,
+    format_value,
+    in_language,
+    target_text,
+)
 from koers.readmodel.service import labels as names
-from koers.web.pages.common import DashboardScope, item_link, status, today
+from koers.web.pages.common import DashboardScope, item_link, language, status, today
 from koers.web.pages.item import milestone_status
 from koers.web.tables import Cell, Column, Link, Table
 
@@ -29,11 +40,29 @@ class Attention:
     detail: str
 
 
+@dataclass(frozen=True)
+class FigureTile:
+    """One target of the agenda as a tile: its latest figure, the change since the
+    figure before, the trend as a small line and the computed status."""
+
+    indicator: Link
+    area: str
+    target_text: str
+    value_text: str
+    period: str
+    change_text: str
+    since: str
+    status: StatusLabel
+    stale: bool
+    sparkline: str
+
+
 @dataclass
 class Glance:
     svg: str = ""
     table: Table | None = None
     attention: list[Attention] = field(default_factory=list)
+    tiles: list[FigureTile] = field(default_factory=list)
 
 
 def glance(scope: DashboardScope) -> Glance:
@@ -57,7 +86,82 @@ def glance(scope: DashboardScope) -> Glance:
         [BarGroup(title, tuple(bars)) for title, bars in groups],
         f"glance-{scope.agenda.code}",
     )
-    return Glance(svg, _table(groups, scope.agenda.code), _attention(scope, items))
+    targets = _target_assessments(scope)
+    return Glance(
+        svg,
+        _table(groups, scope.agenda.code),
+        _attention(scope, items) + _stale(targets),
+        # Targets with figures first: a target still waiting for its first figure says so last.
+        sorted((_tile(scope, t) for t in targets), key=lambda tile: not tile.value_text),
+    )
+
+
+def _target_assessments(scope: DashboardScope) -> list[TargetAssessment]:
+    """The agenda's targets (`agenda_targets` says which), as its items' assessments
+    judged them, once each, in the agenda's order."""
+    own = {target.pk for target in agenda_targets(scope.agenda)}
+    found: dict[int, TargetAssessment] = {}
+    for assessment in scope.assessments.values():
+        for indicator in assessment.indicators:
+            for assessed in indicator.targets:
+                if assessed.target.pk in own:
+                    found.setdefault(assessed.target.pk, assessed)
+    return list(found.values())
+
+
+def _tile(scope: DashboardScope, assessed: TargetAssessment) -> FigureTile:
+    """The tile of a target; its value, change and line stay empty without figures."""
+    lang = scope.language
+    target, indicator = assessed.target, assessed.target.indicator
+    points = sorted(assessed.points, key=lambda p: p.year)
+    latest = points[-1] if points else None
+    before = points[-2] if len(points) > 1 else None
+    area = in_language(assessed.measured_at, "name", lang)
+    if assessed.proxy is not None:
+        area = _("%(area)s (standing in for %(target)s)") % {
+            "area": area,
+            "target": in_language(target.geography, "name", lang),
+        }
+    level = assessed.required_path[1].value if assessed.required_path else None
+    return FigureTile(
+        indicator=Link(
+            in_language(indicator, "name", lang), reverse("web:indicator", args=[indicator.code])
+        ),
+        area=area,
+        target_text=target_text(scope, target),
+        value_text=format_value(latest.value, indicator.unit, lang) if latest else "",
+        period=latest.period if latest else "",
+        change_text=(
+            format_change(latest.value - before.value, indicator.unit, lang)
+            if latest and before
+            else ""
+        ),
+        since=before.period if before else "",
+        status=status(names.COMPUTED_STATUS, assessed.result.status),
+        stale=bool(assessed.staleness and assessed.staleness.stale),
+        sparkline=render_sparkline([(p.year, p.value) for p in points], level),
+    )
+
+
+def _stale(targets: list[TargetAssessment]) -> list[Attention]:
+    """Targets whose latest figure is older than the indicator's schedule allows."""
+    found = []
+    for assessed in targets:
+        if assessed.staleness is None or not assessed.staleness.stale or not assessed.points:
+            continue
+        indicator = assessed.target.indicator
+        latest = max(assessed.points, key=lambda p: p.year)
+        found.append(
+            Attention(
+                _("stale figure"),
+                Link(
+                    in_language(indicator, "name", language()),
+                    reverse("web:indicator", args=[indicator.code]),
+                ),
+                _("latest figure %(period)s") % {"period": latest.period},
+            )
+        )
+    return found
 
 
 def _group(

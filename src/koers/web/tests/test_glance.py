@@ -54,3 +54,52 @@ def test_the_home_page_shows_each_agenda_at_a_glance(client: Client, proefagenda
     dutch = text_of(client.get("/").content)
     assert "In één oogopslag" in dutch
     assert "vraagt aandacht" in dutch or "vragen aandacht" in dutch
+
+
+def _tiles(html: str) -> list[str]:
+    return [
+        text_of(tile)
+        for tile in re.findall(r'<li class="koers-figure-tile">(.*?)</li>', html, re.S)
+    ]
+
+
+def test_each_target_is_a_tile_with_its_latest_figure_change_line_and_status(
+    client: Client, proefagenda: Agenda
+) -> None:
+    html = client.get("/en/agenda/proefagenda/").content.decode()
+    tiles = _tiles(html)
+    assert len(tiles) == 2  # the invented agenda has two targets
+    homes = next(t for t in tiles if t.startswith("Homes completed"))
+    assert "5,100 homes (2020)" in homes and "+800 homes since 2019" in homes
+    assert "Target: 62,000 homes by 2030" in homes
+    rank = next(t for t in tiles if t.startswith("Position in the European"))
+    assert "rank 7 (2019)" in rank and "2 places up since 2017" in rank
+    assert "Target: rank 6 by 2025" in rank
+    # The trend line is drawn, as decoration next to the words that say the same.
+    lines = re.findall(r'<svg[^>]*class="koers-spark-chart"[^>]*>', html)
+    assert len(lines) == 2 and all('aria-hidden="true"' in line for line in lines)
+
+
+def test_figures_past_their_schedule_need_attention(client: Client, proefagenda: Agenda) -> None:
+    page = text_of(client.get("/en/agenda/proefagenda/").content)
+    attention = page[page.index("Needs attention") : page.index("Pillars, actions and projects")]
+    # The invented figures end in 2019 and 2020: years past their annual schedule.
+    assert "Stale figure: Homes completed (latest figure 2020)" in attention
+    assert "figure out of date" in page
+
+
+def test_the_dutch_tiles_are_dutch(client: Client, proefagenda: Agenda) -> None:
+    tiles = _tiles(client.get("/agenda/proefagenda/").content.decode())
+    homes = next(t for t in tiles if t.startswith("Opgeleverde woningen"))
+    assert "5.100 woningen (2020)" in homes and "+800 woningen sinds 2019" in homes
+    assert "Doel: 62.000 woningen in 2030" in homes and "cijfer verouderd" in homes
+    rank = next(t for t in tiles if t.startswith("Positie in de Europese"))
+    assert "2 posities hoger sinds 2017" in rank
+
+
+def test_the_home_page_shows_at_most_four_tiles_per_agenda(
+    client: Client, proefagenda: Agenda
+) -> None:
+    html = client.get("/en/").content.decode()
+    assert 1 <= len(_tiles(html)) <= 4
+    assert "The targets in figures" in text_of(html)
