@@ -13,7 +13,8 @@ from koers.charts.sparkline import HEIGHT, PAD, WIDTH, render_sparkline
 def _points(svg: str) -> list[tuple[float, float]]:
     found = re.search(r'<polyline points="([^"]+)"', svg)
     assert found is not None
-    return [tuple(map(float, pair.split(","))) for pair in found.group(1).split()]  # type: ignore[misc]
+    pairs = [pair.split(",") for pair in found.group(1).split()]
+    return [(float(x), float(y)) for x, y in pairs]
 
 
 def test_fewer_than_two_points_draw_nothing() -> None:
