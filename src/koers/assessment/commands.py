@@ -10,12 +10,18 @@ from koers.assessment import methods, service
 from koers.assessment.records import indicator_record, series_record
 from koers.indicators.models import Indicator
 
+LANGUAGES = ("en", "nl")
 
-def assess_command(agenda_code: str | None, method: str | None, fmt: str) -> str:
-    """The output of `koers assess` as text."""
+
+def assess_command(
+    agenda_code: str | None, method: str | None, fmt: str, language: str = "en"
+) -> str:
+    """The output of `koers assess` as text; JSON explanations told in `language`."""
     if method is not None and method not in methods.METHODS:
         raise ValueError(f"unknown method {method!r} (choose from {', '.join(methods.METHODS)})")
-    records = assessment_records(_indicators(agenda_code), method)
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r} (choose from {', '.join(LANGUAGES)})")
+    records = assessment_records(_indicators(agenda_code), method, language)
     if fmt == "json":
         return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
     return _table(records)
@@ -34,26 +40,30 @@ def _indicators(agenda_code: str | None) -> list[Indicator]:
     return list(indicators.order_by("code"))
 
 
-def assessment_records(indicators: list[Indicator], method: str | None) -> list[dict[str, Any]]:
+def assessment_records(
+    indicators: list[Indicator], method: str | None, language: str = "en"
+) -> list[dict[str, Any]]:
     """One record per assessed series or target, then one per indicator (series null)."""
     records: list[dict[str, Any]] = []
     for indicator in indicators:
         if service.uses_opensdg_options(indicator) and method is None:
             aggregate, results = service.assess_opensdg_indicator(indicator)
-            records += [series_record(indicator.code, r) for r in results]
+            records += [series_record(indicator.code, r, language=language) for r in results]
         else:
             assessed = service.assess_indicator(indicator, method=method)
-            records += [target_record(t) for t in assessed.targets]
-            records += [series_record(indicator.code, t.result) for t in assessed.trends]
+            records += [target_record(t, language) for t in assessed.targets]
+            records += [
+                series_record(indicator.code, t.result, language=language) for t in assessed.trends
+            ]
             aggregate = assessed.aggregate
-        records.append(indicator_record(indicator.code, aggregate))
+        records.append(indicator_record(indicator.code, aggregate, language))
     return records
 
 
-def target_record(assessed: service.TargetAssessment) -> dict[str, Any]:
+def target_record(assessed: service.TargetAssessment, language: str = "en") -> dict[str, Any]:
     """A target's record: the series record, plus where its figures come from."""
     target = assessed.target
-    record = series_record(target.indicator.code, assessed.result)
+    record = series_record(target.indicator.code, assessed.result, language=language)
     record["target"] = {
         "geography": target.geography.code,
         "item": target.item.natural_key() if target.item else None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from koers.assessment import explain
 from koers.assessment.types import Aggregate, Point, Result
 
 
@@ -11,8 +12,11 @@ def point_record(point: Point | None) -> dict[str, float] | None:
     return None if point is None else {"year": point.year, "value": point.value}
 
 
-def series_record(indicator: str, result: Result, series: str | None = None) -> dict[str, Any]:
-    """One assessed series (or target): what `koers assess --format json` prints for it."""
+def series_record(
+    indicator: str, result: Result, series: str | None = None, language: str = "en"
+) -> dict[str, Any]:
+    """One assessed series (or target): what `koers assess --format json` prints for it,
+    its explanation told in `language` ("nl" or "en")."""
     explanation = result.explanation
     return {
         "indicator": indicator,
@@ -29,7 +33,8 @@ def series_record(indicator: str, result: Result, series: str | None = None) -> 
         "stale": result.stale,
         "target_achieved": result.target_achieved,
         "explanation": {
-            "text": explanation.text,
+            "language": language,
+            "text": explain.render_explanation(explanation, language),
             "reason": explanation.reason,
             "points_used": [point_record(p) for p in explanation.points_used],
             "thresholds": [
@@ -42,8 +47,8 @@ def series_record(indicator: str, result: Result, series: str | None = None) -> 
     }
 
 
-def indicator_record(indicator: str, aggregate: Aggregate) -> dict[str, Any]:
-    """The indicator-level result: `series` is null."""
+def indicator_record(indicator: str, aggregate: Aggregate, language: str = "en") -> dict[str, Any]:
+    """The indicator-level result: `series` is null; its explanation told in `language`."""
     return {
         "indicator": indicator,
         "series": None,
@@ -55,7 +60,8 @@ def indicator_record(indicator: str, aggregate: Aggregate) -> dict[str, Any]:
         "current": None,
         "target_achieved": aggregate.target_achieved,
         "explanation": {
-            "text": aggregate.text,
+            "language": language,
+            "text": explain.render_aggregate(aggregate, language),
             "reason": aggregate.rule,
             "used": list(aggregate.used),
             "excluded": [{"key": k, "status": s} for k, s in aggregate.excluded],

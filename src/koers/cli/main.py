@@ -259,7 +259,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from koers.assessment import commands
 
     try:
-        output = commands.assess_command(args.agenda, args.method, args.format)
+        output = commands.assess_command(args.agenda, args.method, args.format, args.lang)
     except ValueError as exc:
         print(f"koers assess: {exc}", file=sys.stderr)
         return 2
@@ -386,6 +386,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     assess.add_argument(
         "--format", choices=["table", "json"], default="table", help="output format"
+    )
+    assess.add_argument(
+        "--lang",
+        choices=["en", "nl"],
+        default="en",
+        help="the language of the JSON explanations (default: en)",
     )
     report = verb(
         "report", cmd_report, "Write the progress report of an agenda over a period to a file."
