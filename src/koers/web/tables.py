@@ -44,7 +44,17 @@ class Badge:
         return self.label
 
 
-Cell = str | int | float | Decimal | dt.date | Link | Badge | None
+@dataclass(frozen=True)
+class Links:
+    """Several links in one cell ("carried on by 3a; 3b"); downloads carry their texts."""
+
+    links: tuple[Link, ...]
+
+    def __str__(self) -> str:
+        return "; ".join(link.text for link in self.links)
+
+
+Cell = str | int | float | Decimal | dt.date | Link | Links | Badge | None
 DownloadFormat = Literal["csv", "xlsx", "json"]
 FORMATS: tuple[DownloadFormat, ...] = ("csv", "xlsx", "json")
 CONTENT_TYPES: dict[DownloadFormat, str] = {
@@ -88,8 +98,8 @@ def _plain(cell: Cell) -> str | int | float | None:
         return cell.isoformat()
     if isinstance(cell, Decimal):
         return int(cell) if cell == cell.to_integral_value() else float(cell)
-    if isinstance(cell, Link | Badge):
-        return cell.text if isinstance(cell, Link) else cell.label
+    if isinstance(cell, Link | Links | Badge):
+        return str(cell)
     return cell
 
 

@@ -15,7 +15,7 @@ from koers.indicators.models import Target
 from koers.readmodel.service import Presenting, target_text
 from koers.web.pages.common import Page, agenda_crumbs, item_link
 from koers.web.pages.figures import indicator_scope
-from koers.web.tables import Badge, Cell, Column, Table
+from koers.web.tables import Badge, Cell, Column, Links, Table
 
 FATE_LABELS = {
     Fate.WITH_PARENT: (gettext_noop("carried on with its parent"), "good"),
@@ -89,7 +89,7 @@ def _rows(old: Agenda, new: Agenda) -> tuple[list[list[Cell]], Counter[Fate]]:
             [
                 item_link(item),
                 Badge(str(found), _(label), tone),
-                "; ".join(str(item_link(s)) for s in after_items) or None,
+                Links(tuple(item_link(s) for s in after_items)) if after_items else None,
                 " ".join(filter(None, (why.get((item.pk, s.pk), "") for s in after_items))) or None,
                 "; ".join(before) or None,
                 "; ".join(after) or None,

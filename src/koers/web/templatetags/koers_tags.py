@@ -7,12 +7,12 @@ from decimal import Decimal
 
 from django import template
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from koers.charts.numbers import MISSING, Language, format_number
-from koers.web.tables import Badge, Link
+from koers.web.tables import Badge, Link, Links
 
 register = template.Library()
 
@@ -36,6 +36,10 @@ def cell(value: object) -> str:
         return MISSING
     if isinstance(value, Link):
         return format_html('<a href="{}">{}</a>', value.url, value.text)
+    if isinstance(value, Links):
+        return format_html_join(
+            "; ", '<a href="{}">{}</a>', ((link.url, link.text) for link in value.links)
+        )
     if isinstance(value, Badge):
         return status_badge(value)
     if isinstance(value, bool):

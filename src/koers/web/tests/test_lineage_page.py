@@ -65,7 +65,7 @@ def test_every_old_action_has_its_fate_successors_and_targets(
         in page
     )
     assert "1 Attracting international talent continued L1 L1 why L1 – –" in page
-    assert "2 Lifelong learning split L2a L2a; L2b L2b why L2a why L2b" in page
+    assert "2 Lifelong learning split L2a L2a ; L2b L2b why L2a why L2b" in page
     assert "re-targeted L4 L4 why L4 – Jobs in the region: 500,000 jobs by 2030" in page
     assert "4a Artificial intelligence merged L5 L5 why L5" in page
     assert "6 Developing the station area no successor named – – Homes completed:" in page
@@ -87,3 +87,23 @@ def test_the_page_exists_in_dutch_and_is_in_the_agenda_menu(
     )
     assert 'href="/agenda/opvolger/herkomst/" aria-current="page"' in html
     assert "/herkomst/" not in client.get("/agenda/proefagenda/").content.decode()
+
+
+def test_the_successors_link_to_their_own_pages_and_download_as_text(
+    client: Client, successor: Agenda
+) -> None:
+    html = client.get("/en/agenda/opvolger/herkomst/").content.decode()
+    assert (
+        '<a href="/en/agenda/opvolger/actie/L2a/">L2a L2a</a>; '
+        '<a href="/en/agenda/opvolger/actie/L2b/">L2b L2b</a>'
+    ) in html
+    for url in re_links(html, "/en/agenda/opvolger/actie/"):
+        assert client.get(url).status_code == 200
+    csv = client.get("/en/agenda/opvolger/herkomst/download/lineage.csv").content.decode()
+    assert "L2a L2a; L2b L2b" in csv and "<a" not in csv
+
+
+def re_links(html: str, prefix: str) -> set[str]:
+    import re
+
+    return set(re.findall(rf'href="({re.escape(prefix)}[^"]+)"', html))
