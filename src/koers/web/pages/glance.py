@@ -17,6 +17,7 @@ from koers.agendas.models import Agreement, Item
 from koers.assessment.service import TargetAssessment, agenda_targets
 from koers.charts.bars import Bar, BarGroup, render_bars
 from koers.charts.sparkline import render_sparkline
+from koers.indicators.models import Target
 from koers.readmodel.service import (
     StatusLabel,
     format_change,
@@ -122,7 +123,12 @@ def _tile(scope: DashboardScope, assessed: TargetAssessment) -> FigureTile:
             "area": area,
             "target": in_language(target.geography, "name", lang),
         }
-    level = assessed.required_path[1].value if assessed.required_path else None
+    # A cumulative target adds the years up: its level does not belong beside yearly figures.
+    level = (
+        assessed.required_path[1].value
+        if assessed.required_path and target.kind != Target.Kind.CUMULATIVE
+        else None
+    )
     return FigureTile(
         indicator=Link(
             in_language(indicator, "name", lang), reverse("web:indicator", args=[indicator.code])

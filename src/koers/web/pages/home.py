@@ -35,6 +35,7 @@ class AgendaCard:
     timeline_url: str
     money_url: str
     glance: Glance | None = None
+    in_force: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ class HomePage(Page):
 
 
 def home_page() -> HomePage:
-    agendas = list(Agenda.objects.annotate(item_count=Count("items")).order_by("start", "code"))
+    agendas = in_force_first(
+        list(Agenda.objects.annotate(item_count=Count("items")).select_related("successor"))
+    )
     figures = comparison_table()
     shown = Table(
         figures.name, figures.caption, figures.columns, figures.rows[:KEY_FIGURES], figures.notes
@@ -70,6 +73,22 @@ def home_page() -> HomePage:
     )
 
 
+def in_force(agenda: Agenda, day: dt.date) -> bool:
+    """Started, not ended, and not yet followed by a successor that has started."""
+    successor: Agenda | None = getattr(agenda, "successor", None)
+    return (
+        agenda.start <= day
+        and (agenda.end is None or agenda.end >= day)
+        and (successor is None or successor.start > day)
+    )
+
+
+def in_force_first(agendas: list[Agenda]) -> list[Agenda]:
+    """The agendas in force today first, then the others; the newest first within each."""
+    day = today()
+    return sorted(agendas, key=lambda a: (not in_force(a, day), -a.start.toordinal(), a.code))
+
+
 def _card(agenda: Agenda) -> AgendaCard:
     page = agenda_page(agenda)
     return AgendaCard(
@@ -83,6 +102,7 @@ def _card(agenda: Agenda) -> AgendaCard:
         timeline_url=reverse("web:timeline", args=[agenda.code]),
         money_url=reverse("web:money", args=[agenda.code]),
         glance=page.glance,
+        in_force=in_force(agenda, today()),
     )
 
 

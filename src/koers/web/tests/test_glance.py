@@ -78,6 +78,11 @@ def test_each_target_is_a_tile_with_its_latest_figure_change_line_and_status(
     # The trend line is drawn, as decoration next to the words that say the same.
     lines = re.findall(r'<svg[^>]*class="koers-spark-chart"[^>]*>', html)
     assert len(lines) == 2 and all('aria-hidden="true"' in line for line in lines)
+    # The rank target's level is drawn; the cumulative homes target adds years up: not drawn.
+    charts = re.findall(r'<li class="koers-figure-tile">(.*?)</li>', html, re.S)
+    homes_chart = next(c for c in charts if "Homes completed" in c)
+    rank_chart = next(c for c in charts if "Position in the European" in c)
+    assert "koers-spark__target" in rank_chart and "koers-spark__target" not in homes_chart
 
 
 def test_figures_past_their_schedule_need_attention(client: Client, proefagenda: Agenda) -> None:
