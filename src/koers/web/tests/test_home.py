@@ -45,7 +45,7 @@ def test_the_agendas_in_force_come_first_the_newest_first(db: None) -> None:
             **kw,
         )
 
-    old = agenda("oud", "2015-01-01", "2018-12-31")
+    agenda("oud", "2015-01-01", "2018-12-31")
     followed = agenda("gevolgd", "2018-06-01")
     agenda("opvolger", "2023-06-01", "2030-12-31", predecessor=followed)
     coming = agenda("komend", "2016-01-01")
