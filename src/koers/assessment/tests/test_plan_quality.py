@@ -21,8 +21,8 @@ from koers.assessment.plan_quality import (
     AgendaFacts,
     ItemFacts,
     MilestoneFacts,
-    TargetFacts,
     Tally,
+    TargetFacts,
     assess_item,
     assess_plan,
 )
