@@ -76,12 +76,18 @@ class Finding:
     def passed(self) -> bool:
         return not self.missing
 
+    def explained(self, check: Check, translate: Callable[[str], str]) -> str:
+        """The check's missing text in the language of `translate`, naming the parts."""
+        parts = ", ".join(translate(part) for part in self.missing)
+        return translate(check.missing) % {"parts": parts}
+
 
 @dataclass(frozen=True, slots=True)
 class Check:
     code: str
+    name: str  # a short name (to translate)
     rule: str  # the rule as the page states it (to translate)
-    missing: str  # what a gap lacks (to translate)
+    missing: str  # what a gap lacks (to translate); may name the parts as %(parts)s
     findings: Callable[[ItemFacts, bool], tuple[Finding, ...]]  # (item, is an action)
 
 
@@ -145,30 +151,35 @@ def _milestones(item: ItemFacts, action: bool) -> tuple[Finding, ...]:
 CHECKS: tuple[Check, ...] = (
     Check(
         "owner",
+        gettext_noop("Owner"),
         gettext_noop("Every action has an owner: a coordinating or leading organisation."),
         gettext_noop("No coordinator or lead is named."),
         _owner,
     ),
     Check(
         "baseline",
+        gettext_noop("Baseline"),
         gettext_noop("Every target has a baseline: a value, its year and a source."),
-        gettext_noop("The target's baseline is incomplete."),
+        gettext_noop("The target's baseline lacks %(parts)s."),
         _baseline,
     ),
     Check(
         "figures",
+        gettext_noop("Figures"),
         gettext_noop("Every target's indicator has figures for the target's geography."),
         gettext_noop("The indicator has no figures for the target's geography."),
         _figures,
     ),
     Check(
         "money",
+        gettext_noop("Money"),
         gettext_noop("Where money is promised (a financier or a budget), the amount is stated."),
         gettext_noop("Money is promised but no amount is stated."),
         _money,
     ),
     Check(
         "milestones",
+        gettext_noop("Milestones"),
         gettext_noop("Every milestone has a planned date."),
         gettext_noop("The milestone has no planned date."),
         _milestones,
