@@ -93,8 +93,8 @@ class Check:
 
 # Parts a finding can lack, named once (translated at the faces).
 OWNER = gettext_noop("a coordinator or lead")
-BASELINE_VALUE = gettext_noop("the baseline value")
-BASELINE_YEAR = gettext_noop("the baseline year")
+BASELINE_VALUE = gettext_noop("the value")
+BASELINE_YEAR = gettext_noop("the year")
 SOURCE = gettext_noop("the source")
 FIGURES = gettext_noop("figures for its geography")
 AMOUNT = gettext_noop("the amount")
@@ -160,7 +160,7 @@ CHECKS: tuple[Check, ...] = (
         "baseline",
         gettext_noop("Baseline"),
         gettext_noop("Every target has a baseline: a value, its year and a source."),
-        gettext_noop("The target's baseline lacks %(parts)s."),
+        gettext_noop("The target's baseline lacks: %(parts)s."),
         _baseline,
     ),
     Check(
