@@ -26,6 +26,8 @@ PAGES = [
     "/en/",
     "/agenda/bna/",  # at a glance
     "/en/agenda/brainport2030/",
+    "/agenda/bna/plankwaliteit/",  # plan quality
+    "/en/agenda/bna/plankwaliteit/",
 ]
 
 
@@ -83,3 +85,20 @@ def test_the_lineage_page_is_reached_from_the_agenda_menu_by_keyboard(
     page.keyboard.press("Enter")
     page.wait_for_url(site + "/en/agenda/brainport2030/herkomst/")
     assert page.locator("h1").inner_text().startswith("Lineage:")
+
+
+def test_the_plan_quality_page_is_reached_from_the_agenda_menu_by_keyboard(
+    page: Page, site: str, brainport: None
+) -> None:
+    page.goto(site + "/en/agenda/bna/")
+    link = page.locator("nav.koers-subnav a", has_text="Plan quality")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(site + "/en/agenda/bna/plankwaliteit/")
+    assert page.locator("h1").inner_text().startswith("Plan quality:")
+    # The gaps table scrolls, so it takes the focus and its rows can be read by keyboard.
+    gaps = page.locator(".koers-table-wrap[aria-labelledby='table-gaps-caption']")
+    gaps.focus()
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-labelledby')") == (
+        "table-gaps-caption"
+    )

@@ -36,6 +36,12 @@ from koers.assessment import (
     staleness,
     target_series,
 )
+from koers.assessment.plan_facts import agenda_facts
+from koers.assessment.plan_quality import CHECKS as PLAN_CHECKS
+from koers.assessment.plan_quality import Check as PlanCheck
+from koers.assessment.plan_quality import PlanQuality as PlanQuality
+from koers.assessment.plan_quality import Tally as Tally
+from koers.assessment.plan_quality import assess_plan
 from koers.assessment.target_series import ObservedPoint as ObservedPoint
 from koers.assessment.target_series import ProxyUse as ProxyUse
 from koers.assessment.types import Aggregate, Config, Point, Result, Series, Staleness
@@ -416,3 +422,14 @@ def explanation_text(assessed: Result | Aggregate, language: str) -> str:
 def decomposition_view(decomposition: Decomposition) -> decompositions.DecompositionView:
     """A decomposition's figures, its sums and shares checked, and its balance."""
     return decompositions.view(decomposition)
+
+
+# The plan's own quality (plan_quality.py has the checks; plan_facts.py reads the models).
+PLAN_QUALITY_CHECKS: tuple[PlanCheck, ...] = PLAN_CHECKS
+
+
+def plan_quality(agenda: Agenda) -> PlanQuality:
+    """The plan-quality checks of `agenda`: per item, per pillar and for the agenda.
+
+    Texts of items, targets and organisations are in the active language."""
+    return assess_plan(agenda_facts(agenda))

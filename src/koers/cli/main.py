@@ -276,6 +276,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.plan is not None:
+        from koers.cli.plan import check_plan
+
+        return check_plan(args.plan, args.format or "text", args.lang or "en")
+    if args.format or args.lang:
+        print("koers check: --format and --lang go with --plan", file=sys.stderr)
+        return 2
     from koers.sources.checks import run_checks
 
     problems = run_checks()
@@ -413,9 +420,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also write the cover note (subject, occasion, key message ...) beside the report",
     )
-    verb(
+    check = verb(
         "check", cmd_check, "Check the configuration and the data's integrity; exit 1 on problems."
     )
+    check.add_argument(
+        "--plan",
+        nargs="?",
+        const="",
+        metavar="AGENDA",
+        help="instead: the plan's quality (owners, baselines, figures, money, milestone dates) "
+        "of AGENDA or of every agenda, score per agenda and pillar and the gaps by item; "
+        "a report, exits 0 whatever the gaps",
+    )
+    check.add_argument(
+        "--format", choices=["text", "json"], help="with --plan: output format (default text)"
+    )
+    check.add_argument("--lang", choices=["nl", "en"], help="with --plan: language (default en)")
     feeds.register(verb)
     manage = verb("manage", cmd_manage, "Run a Django management command (e.g. createsuperuser).")
     manage.add_argument("arguments", nargs=argparse.REMAINDER, help="the command and its arguments")

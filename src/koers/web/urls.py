@@ -32,5 +32,6 @@ urlpatterns = [
     *page("agenda/<slug:agenda>/mijlpalen/", views.timeline, "timeline"),
     *page("agenda/<slug:agenda>/geld/", views.money, "money"),
     *page("agenda/<slug:agenda>/herkomst/", views.lineage, "lineage"),
+    *page("agenda/<slug:agenda>/plankwaliteit/", views.plan_quality, "plan-quality"),
     *page("agenda/<slug:agenda>/actie/<str:item>/", views.item, "item"),
 ]

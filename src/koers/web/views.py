@@ -25,6 +25,7 @@ from koers.web.pages.lineage import lineage_page
 from koers.web.pages.money import money_page
 from koers.web.pages.organisations import organisation_page
 from koers.web.pages.peers import peers_page
+from koers.web.pages.plan_quality import plan_quality_page
 from koers.web.pages.search import search_page
 from koers.web.pages.timeline import timeline_page
 
@@ -119,6 +120,10 @@ def indicator(request: HttpRequest, code: str) -> tuple[str, Page]:
 def lineage(request: HttpRequest, agenda: str) -> tuple[str, Page]:
     found = get_object_or_404(Agenda.objects.select_related("predecessor"), code=agenda)
     return "web/lineage.html", lineage_page(found)
+
+
+def plan_quality(request: HttpRequest, agenda: str) -> tuple[str, Page]:
+    return "web/plan_quality.html", plan_quality_page(get_object_or_404(Agenda, code=agenda))
 
 
 def balances(request: HttpRequest) -> tuple[str, Page]:

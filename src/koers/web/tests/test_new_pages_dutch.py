@@ -36,6 +36,17 @@ ENGLISH = (
     "Computed status",
     "Data points used",
     "Note:",
+    "Plan quality",
+    "The rules checked",
+    "Checks passed",
+    "Score per pillar",
+    "Gaps by item",
+    "What is missing",
+    "No coordinator or lead",
+    "planned date",
+    "Every action has an owner",
+    "Every target",
+    "Where money is promised",
 )
 
 
@@ -45,6 +56,7 @@ ENGLISH = (
         "/",
         "/agenda/proefagenda/",
         "/agenda/opvolger/herkomst/",
+        "/agenda/proefagenda/plankwaliteit/",
         "/regios-vergeleken/",
         "/balansen/",
         "/balansen/people-2030/?lever-0=50",
