@@ -28,6 +28,8 @@ PAGES = [
     "/en/agenda/brainport2030/",
     "/agenda/bna/plankwaliteit/",  # plan quality
     "/en/agenda/bna/plankwaliteit/",
+    "/indicatoren/new-build-homes/",  # by municipality: the tile map and its table
+    "/en/indicatoren/new-build-homes/",
 ]
 
 
@@ -102,3 +104,19 @@ def test_the_plan_quality_page_is_reached_from_the_agenda_menu_by_keyboard(
     assert page.evaluate("() => document.activeElement.getAttribute('aria-labelledby')") == (
         "table-gaps-caption"
     )
+
+
+def test_the_municipalities_table_and_its_downloads_work_by_keyboard(
+    page: Page, site: str, brainport: None
+) -> None:
+    page.goto(site + "/en/indicatoren/new-build-homes/")
+    section = page.locator("section[aria-labelledby='by-municipality']")
+    assert section.locator("svg[role=img]").count() == 1
+    section.locator(".koers-table-wrap").focus()
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-labelledby')") == (
+        "table-municipalities-caption"
+    )
+    # The map is an image, no tab stop: Tab goes from the table to its first download.
+    page.keyboard.press("Tab")
+    href = page.evaluate("() => document.activeElement.getAttribute('href')")
+    assert href.endswith("download/municipalities.csv")

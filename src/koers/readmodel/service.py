@@ -27,6 +27,9 @@ from koers.readmodel.build_figures import (
 from koers.readmodel.build_items import (
     pillar_owner,
 )
+from koers.readmodel.build_maps import (
+    municipal_map,
+)
 from koers.readmodel.build_money import (
     budget_lines,
     finances,
@@ -91,6 +94,8 @@ from koers.readmodel.types import (
     MilestoneRow,
     Money,
     MoneyTotal,
+    MunicipalFigure,
+    MunicipalMap,
     PillarSection,
     Report,
     ReportError,
@@ -124,6 +129,8 @@ __all__ = [
     "MilestoneRow",
     "Money",
     "MoneyTotal",
+    "MunicipalFigure",
+    "MunicipalMap",
     "PillarSection",
     "Presentation",
     "Presenting",
@@ -168,6 +175,7 @@ __all__ = [
     "labels_for",
     "latest_updates",
     "milestones_in",
+    "municipal_map",
     "overlaps",
     "pillar_owner",
     "source_ref",

@@ -8,10 +8,11 @@ codes) stay beside the text where a renderer or a test needs them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from koers.charts import Chart, DataRow
+from koers.charts.tilemap import TileMap
 from koers.readmodel.formatting import item_heading, item_label
 from koers.readmodel.i18n import Language
 from koers.readmodel.labels import Labels, Tone
@@ -405,3 +406,40 @@ class Report:
             found.append(action)
             stack.extend(reversed(action.children))
         return found
+
+
+@dataclass(frozen=True)
+class MunicipalFigure:
+    """One member of a region on the tile map: its figure for the map's period (None: no
+    figure), the figure as written, its quantile class and its square (None: not on the map)."""
+
+    code: str
+    name: str
+    value: float | None
+    value_text: str
+    klass: int | None
+    square: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class MunicipalMap:
+    """An indicator's figures for the members of a region in one period, for the map and
+    the table beside it. `figures` holds every member valid in the period, by name."""
+
+    region_code: str
+    region: str
+    period: str
+    figures: tuple[MunicipalFigure, ...]
+    tiles: TileMap
+
+    @property
+    def with_data(self) -> int:
+        return sum(1 for f in self.figures if f.value is not None)
+
+    @property
+    def not_on_the_map(self) -> tuple[MunicipalFigure, ...]:
+        return tuple(f for f in self.figures if f.square is None)
+
+    def titled(self, title: str, description: str) -> TileMap:
+        """The map to draw, with its title and description in the page's words."""
+        return replace(self.tiles, title=title, description=description)

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from koers.agendas import tiles
 from koers.sources.dataset import DatasetError, Rows, as_date
 from koers.sources.dataset_schema import ENTRY_KEYS, NESTED_KEYS, check_keys
 
@@ -74,6 +75,16 @@ class RowBuilder:
         self.rows.add("geographies", e, where)
         for index, member in enumerate(members):
             self._membership(e["code"], member, f"{where}, members[{index}]")
+        if "tile_layout" in e:
+            self._tile_layout(e, members, where)
+
+    def _tile_layout(self, e: dict[str, Any], members: list[Any], where: str) -> None:
+        # Checked against the entry's own members before anything is written.
+        codes = {m if isinstance(m, str) else m["code"] for m in members}
+        try:
+            tiles.check_layout(e["tile_layout"], codes)
+        except tiles.TileLayoutError as exc:
+            raise DatasetError(f"{where} ({e['code']}), field 'tile_layout': {exc}") from None
 
     def _membership(self, region: str, member: Any, where: str) -> None:
         # A plain code is a member for good; a mapping bounds it (a municipal merger).

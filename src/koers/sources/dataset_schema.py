@@ -11,7 +11,10 @@ BILINGUAL_NOTE = {"note_nl", "note_en"}
 ENTRY_KEYS: dict[str, tuple[set[str], set[str]]] = {
     "sources": ({"code", "title"}, {"publisher", "date", "reference", "retrieved"}),
     "organisations": ({"code", "name_nl", "name_en", "kind", "helix"}, {"parent", "geography"}),
-    "geographies": ({"code", "level", "name_nl", "name_en"}, {"parent", "members", "proxy"}),
+    "geographies": (
+        {"code", "level", "name_nl", "name_en"},
+        {"parent", "members", "proxy", "tile_layout"},
+    ),
     "indicators": (
         {"code", "name_nl", "name_en", "unit", "direction", "frequency"},
         {

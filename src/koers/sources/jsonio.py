@@ -19,6 +19,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from koers.agendas.models import Geography
+from koers.agendas.tiles import TileLayoutError, check_members
 from koers.sources.entities import ENTITIES, ENTITY_BY_MODEL, Entity
 
 FORMAT = "koers"
@@ -159,7 +161,31 @@ def import_sections(
             origins = (row_origins or {}).get(entity.name)
             _Loader(entity, keys, origin, origins).load(rows)
             counts[entity.name] = len(rows)
+            if entity.name == "geography_memberships":
+                _check_tile_layouts(sections.get("geographies", []), keys, origin, row_origins)
     return counts
+
+
+def _check_tile_layouts(
+    rows: list[Any],
+    keys: dict[type[models.Model], dict[str, models.Model]],
+    origin: str,
+    row_origins: dict[str, list[str]] | None,
+) -> None:
+    """A square only for a member: checked once the memberships are in (the layout's own
+    shape was checked with its geography)."""
+    entity = next(e for e in ENTITIES if e.name == "geographies")
+    loader = _Loader(entity, keys, origin, (row_origins or {}).get("geographies"))
+    for index, row in enumerate(rows):
+        layout = row.get("tile_layout") if isinstance(row, dict) else None
+        if not layout:
+            continue
+        region = keys[Geography][str(row["code"])]
+        members = set(region.memberships.values_list("member__code", flat=True))  # type: ignore[attr-defined]
+        try:
+            check_members(layout, members)
+        except TileLayoutError as exc:
+            raise KoersImportError(f"{loader._where(index, row, 'tile_layout')}: {exc}") from None
 
 
 def _parse(raw: bytes | str, origin: str) -> dict[str, Any]:

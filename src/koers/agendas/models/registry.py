@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from koers.agendas import tiles
 from koers.agendas.models.common import CodeManager, localized, refuse_cycle
 
 
@@ -61,6 +62,14 @@ class Geography(models.Model):
         related_name="proxy_for",
         verbose_name=_("proxy"),
     )
+    # A region's tile map: member code -> [column, row] (koers.agendas.tiles); members
+    # without a square are listed beside the map.
+    tile_layout = models.JSONField(
+        _("tile layout"),
+        default=dict,
+        blank=True,
+        help_text=_("For a region: each member's square on the tile map, as [column, row]."),
+    )
 
     objects = CodeManager["Geography"]()
 
@@ -83,6 +92,10 @@ class Geography(models.Model):
         if self.proxy_id is not None and self.proxy_id == self.pk:
             raise ValidationError({"proxy": _("A geography cannot be its own proxy.")})
         refuse_cycle(self, _("A geography cannot lie within itself (a cycle of parents)."))
+        try:
+            tiles.positions(self.tile_layout)
+        except tiles.TileLayoutError as exc:
+            raise ValidationError({"tile_layout": str(exc)}) from None
 
 
 class GeographyMembership(models.Model):

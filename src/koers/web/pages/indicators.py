@@ -11,14 +11,17 @@ from django.utils.translation import gettext as _
 from koers.agendas.models import Item
 from koers.assessment.service import IndicatorAssessment, assess_indicator, explanation_text
 from koers.charts import DataRow, data_table, render_svg
+from koers.charts.tilemap import render_tilemap
 from koers.indicators.models import Indicator, Observation
 from koers.readmodel.service import (
     AssessmentRow,
+    MunicipalMap,
     Presenting,
     baseline_text,
     flags_text,
     indicator_chart,
     key_figure,
+    municipal_map,
     target_assessment_row,
     target_text,
     trend_assessment_row,
@@ -41,6 +44,16 @@ class IndicatorPage(Page):
     tile: list[DataRow] = field(default_factory=list)  # one or two figures: no line
     assessments: list[AssessmentRow] = field(default_factory=list)
     aggregate_text: str = ""
+    municipal: MunicipalMap | None = None
+    map_svg: str = ""
+
+    @property
+    def listed_tables(self) -> list[Table]:
+        """The tables shown at the foot of the page (the municipalities' sits by its map)."""
+        return [t for t in self.tables if t.name != MUNICIPALITIES]
+
+
+MUNICIPALITIES = "municipalities"
 
 
 def indicator_url(indicator: Indicator) -> str:
@@ -54,6 +67,7 @@ def indicator_page(indicator: Indicator) -> IndicatorPage:
     chart = indicator_chart(assessed, language())
     rows = data_table(chart) if chart.has_data() else []
     tile = chart.is_tile()
+    municipal = municipal_map(indicator, scope)
     return IndicatorPage(
         title=indicator.name,
         crumbs=(
@@ -67,6 +81,7 @@ def indicator_page(indicator: Indicator) -> IndicatorPage:
                 _observations_table(scope, indicator),
                 _revisions_table(indicator),
                 _targets_table(scope, indicator),
+                _municipalities_table(municipal),
             )
             if t.rows
         ],
@@ -80,7 +95,44 @@ def indicator_page(indicator: Indicator) -> IndicatorPage:
         tile=_latest_rows(rows) if tile else [],
         assessments=_assessments(scope, assessed),
         aggregate_text=explanation_text(assessed.aggregate, language()),
+        municipal=municipal,
+        map_svg=_map_svg(indicator, municipal),
     )
+
+
+def _map_svg(indicator: Indicator, municipal: MunicipalMap | None) -> str:
+    if municipal is None:
+        return ""
+    title = _("%(indicator)s by municipality, %(period)s") % {
+        "indicator": indicator.name,
+        "period": municipal.period,
+    }
+    description = _(
+        "A map of the %(count)s municipalities of %(region)s, one square each; "
+        "%(known)s have a figure. The darker the square, the higher the figure. "
+        "The table below gives the same numbers."
+    ) % {
+        "count": len(municipal.figures),
+        "region": municipal.region,
+        "known": municipal.with_data,
+    }
+    tiles = municipal.titled(title, description)
+    return render_tilemap(tiles, id_prefix=f"map-{indicator.pk}")
+
+
+def _municipalities_table(municipal: MunicipalMap | None) -> Table:
+    columns = [
+        Column("municipality", _("Municipality")),
+        Column("value", _("Value"), numeric=True),
+        Column("year", _("Year")),
+    ]
+    if municipal is None:
+        return Table(MUNICIPALITIES, _("The figures by municipality"), columns, [])
+    rows: list[list[Cell]] = [
+        [f.name, f.value, municipal.period if f.value is not None else None]
+        for f in municipal.figures
+    ]
+    return Table(MUNICIPALITIES, _("The figures by municipality"), columns, rows)
 
 
 def _latest_rows(rows: list[DataRow]) -> list[DataRow]:

@@ -12,9 +12,10 @@ from koers.web.tests.conftest import text_of
 from koers.web.tests.test_balance_page import plan
 from koers.web.tests.test_lineage_page import successor
 from koers.web.tests.test_peers_page import compared
+from koers.web.tests.test_tilemap_page import towns
 
 pytestmark = pytest.mark.django_db
-__all__ = ["compared", "plan", "successor"]
+__all__ = ["compared", "plan", "successor", "towns"]
 
 ENGLISH = (
     "Regions compared",
@@ -47,6 +48,12 @@ ENGLISH = (
     "Every action has an owner",
     "Every target",
     "Where money is promised",
+    "By municipality",
+    "municipalities have a figure",
+    "Not on the map",
+    "No data",
+    "The figures by municipality",
+    "laid out roughly",
 )
 
 
@@ -74,3 +81,15 @@ def test_no_english_on_the_dutch_pages(
     page = text_of(client.get(path).content).replace("English", "")
     for english in ENGLISH:
         assert english not in page, f"{english!r} on {path}"
+
+
+def test_no_english_on_the_dutch_indicator_page_by_municipality(
+    client: Client, towns: None
+) -> None:
+    html = client.get("/indicatoren/proef-woningen/").content.decode()
+    page = text_of(html).replace("English", "")
+    assert "Per gemeente" in page
+    for english in ENGLISH:
+        assert english not in page, english
+    # The map's own title and description, read out by screen readers, too.
+    assert "by municipality" not in html and "A map of the" not in html
