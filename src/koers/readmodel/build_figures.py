@@ -21,6 +21,7 @@ from koers.charts.numbers import format_number
 from koers.indicators.models import Indicator, Observation, Target
 from koers.indicators.periods import parse_period
 from koers.readmodel import labels as names
+from koers.readmodel.build_maps import municipal_map, municipal_summary, municipal_svg
 from koers.readmodel.charts import target_level
 from koers.readmodel.formatting import format_rate, format_value, item_label, unit_label
 from koers.readmodel.i18n import in_language
@@ -188,6 +189,7 @@ def _annex_indicator(
     targets: tuple[TargetRow, ...],
 ) -> AnnexIndicator:
     lang = scope.language
+    municipal = municipal_map(indicator, scope)
     rows = [target_assessment_row(scope, ta) for ta in assessed.targets]
     rows += [trend_assessment_row(scope, tr) for tr in assessed.trends]
     return AnnexIndicator(
@@ -205,6 +207,9 @@ def _annex_indicator(
         targets=tuple(t for t in targets if t.indicator_code == indicator.code),
         assessments=tuple(rows),
         sources=_sources(scope, indicator),
+        municipal=municipal,
+        municipal_svg=municipal_svg(scope, indicator, municipal) if municipal else "",
+        municipal_summary=municipal_summary(scope, municipal) if municipal else "",
     )
 
 

@@ -3,10 +3,12 @@ beside it): the latest period in which members of the region have figures."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
+
 from koers.agendas.models import Geography
 from koers.agendas.tiles import positions
 from koers.charts.numbers import format_number
-from koers.charts.tilemap import Place, Tile, tile_map
+from koers.charts.tilemap import Place, Tile, render_tilemap, tile_map
 from koers.indicators.models import Indicator, Observation
 from koers.readmodel.i18n import in_language
 from koers.readmodel.scope import Presenting
@@ -87,3 +89,27 @@ def _figure(
         klass=tile.klass if tile else None,
         square=square,
     )
+
+
+def municipal_svg(scope: Presenting, indicator: Indicator, municipal: MunicipalMap) -> str:
+    """The map as an accessible SVG, titled and described in `scope`'s language: the site
+    and the report draw the very same map."""
+    name = in_language(indicator, "name", scope.language)
+    title = scope.t(gettext_noop("{indicator} by municipality, {period}")).format(
+        indicator=name, period=municipal.period
+    )
+    description = scope.t(
+        gettext_noop(
+            "A map of the {count} municipalities of {region}, one square each; {known} have a "
+            "figure. The darker the square, the higher the figure. The table gives the same "
+            "numbers."
+        )
+    ).format(count=len(municipal.figures), region=municipal.region, known=municipal.with_data)
+    return render_tilemap(municipal.titled(title, description), id_prefix=f"map-{indicator.pk}")
+
+
+def municipal_summary(scope: Presenting, municipal: MunicipalMap) -> str:
+    """ "2024: 21 of 21 municipalities have a figure." """
+    return scope.t(
+        gettext_noop("{period}: {known} of {count} municipalities have a figure.")
+    ).format(period=municipal.period, known=municipal.with_data, count=len(municipal.figures))

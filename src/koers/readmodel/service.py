@@ -29,6 +29,8 @@ from koers.readmodel.build_items import (
 )
 from koers.readmodel.build_maps import (
     municipal_map,
+    municipal_summary,
+    municipal_svg,
 )
 from koers.readmodel.build_money import (
     budget_lines,
@@ -176,6 +178,8 @@ __all__ = [
     "latest_updates",
     "milestones_in",
     "municipal_map",
+    "municipal_summary",
+    "municipal_svg",
     "overlaps",
     "pillar_owner",
     "source_ref",

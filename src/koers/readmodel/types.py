@@ -366,6 +366,10 @@ class AnnexIndicator:
     targets: tuple[TargetRow, ...]
     assessments: tuple[AssessmentRow, ...]
     sources: tuple[SourceRef, ...]
+    # Figures per municipality on the region's tile map, when the indicator has them.
+    municipal: MunicipalMap | None = None
+    municipal_svg: str = ""
+    municipal_summary: str = ""
 
 
 @dataclass(frozen=True)

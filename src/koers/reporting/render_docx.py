@@ -10,6 +10,7 @@ from __future__ import annotations
 from docx.document import Document as DocumentObject
 
 from koers.charts import render_png
+from koers.charts.png import svg_to_png
 from koers.charts.render import summary
 from koers.readmodel.service import (
     ActionSection,
@@ -18,6 +19,7 @@ from koers.readmodel.service import (
     MilestoneRow,
     Money,
     MoneyTotal,
+    MunicipalMap,
     PillarSection,
     Report,
     SourceRef,
@@ -397,9 +399,28 @@ def _annex_indicator(document: DocumentObject, report: Report, ind: AnnexIndicat
         for a in ind.assessments:
             note = f" {L.later_data}" if a.uses_later_data else ""
             labelled(document, f"{L.explanation} ({a.subject})", a.explanation + note)
+    if ind.municipal is not None:
+        _municipal(document, report, ind, ind.municipal)
     if ind.sources:
         paragraph(document, L.sources).runs[0].bold = True
         bullets(document, [_source_text(report, s) for s in ind.sources])
+
+
+def _municipal(
+    document: DocumentObject, report: Report, ind: AnnexIndicator, municipal: MunicipalMap
+) -> None:
+    """The tile map as a picture (its summary as alt text) and the same numbers as a table."""
+    L = report.labels
+    heading(document, L.by_municipality, 3)
+    paragraph(document, ind.municipal_summary)
+    title = f"{L.by_municipality}: {ind.name}"
+    picture(document, svg_to_png(ind.municipal_svg), title, ind.municipal_summary)
+    if municipal.not_on_the_map:
+        names = ", ".join(f.name for f in municipal.not_on_the_map)
+        paragraph(document, f"{L.not_on_the_map} {names}")
+    rows = [[f.name, f.value_text] for f in municipal.figures]
+    caption = f"{L.municipalities_caption}: {ind.name} ({municipal.period})"
+    table(document, caption, [L.municipality, L.value], rows, (1,))
 
 
 def _source_text(report: Report, source: SourceRef) -> str:

@@ -18,25 +18,60 @@ __all__ = ["brainport"]
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def stranded_headings(html: str) -> list[tuple[int, str]]:
-    """(page number, heading text) of each page that ends on a heading."""
+def stranded_headings(html: str, lines_after: int = 2) -> list[tuple[int, str]]:
+    """(page number, heading text) of each page whose last heading is followed by fewer
+    than `lines_after` lines: the heading (with at most a line of lead-in) is left at the
+    page's foot while what it introduces starts on the next page."""
     import weasyprint  # type: ignore[import-untyped]
+
+    pages = weasyprint.HTML(string=html).render().pages
+    found = []
+    for number, page in enumerate(pages, start=1):
+        heading, after = None, 0
+        for box, in_heading in _flow(_root(page), False):
+            if getattr(box, "element_tag", "") in HEADINGS and not in_heading:
+                heading, after = box, 0
+            elif heading is not None and not in_heading and _is_line(box):
+                after += 1
+        # Where the next page opens with a heading, what this heading introduced ended
+        # on this page: a short section, complete ("Nothing changed here.").
+        ended = number == len(pages) or _opens_with_heading(pages[number])
+        if heading is not None and after < lines_after and not ended:
+            found.append((number, _text(heading)))
+    return found
+
+
+def _root(page: Any) -> Any:
+    return next(b for b in page._page_box.children if getattr(b, "element_tag", "") == "html")
+
+
+def _opens_with_heading(page: Any) -> bool:
+    first = next(
+        (in_heading for box, in_heading in _flow(_root(page), False) if _is_line(box)), False
+    )
+    return bool(first)
+
+
+def _flow(box: Any, in_heading: bool) -> Any:
+    """The boxes of the normal flow in document order, each with whether it lies in a heading."""
     from weasyprint.formatting_structure import boxes  # type: ignore[import-untyped]
 
-    found = []
-    for number, page in enumerate(weasyprint.HTML(string=html).render().pages, start=1):
-        root = next(b for b in page._page_box.children if getattr(b, "element_tag", "") == "html")
-        box: Any = root
-        # Down the last box in the normal flow, to the page's last line.
-        while isinstance(box, boxes.ParentBox) and not isinstance(box, boxes.LineBox):
-            flow = [b for b in box.children if not (b.is_absolutely_positioned() or b.is_floated())]
-            if not flow:
-                break
-            box = flow[-1]
-            if getattr(box, "element_tag", "") in HEADINGS:
-                found.append((number, _text(box)))
-                break
-    return found
+    yield box, in_heading
+    if isinstance(box, boxes.LineBox) or not isinstance(box, boxes.ParentBox):
+        return
+    inside = in_heading or getattr(box, "element_tag", "") in HEADINGS
+    for child in box.children:
+        if not (child.is_absolutely_positioned() or child.is_floated()):
+            yield from _flow(child, inside)
+
+
+def _is_line(box: Any) -> bool:
+    from weasyprint.formatting_structure import boxes
+
+    # A line of text, or a picture (a map or chart is one replaced box, worth lines).
+    return isinstance(box, boxes.LineBox | boxes.ReplacedBox) or (
+        getattr(box, "element_tag", "") == "svg"
+    )
 
 
 def _text(box: Any) -> str:
@@ -49,9 +84,11 @@ def _page_with_a_heading_after(lines: int, rule: str) -> str:
     """`lines` paragraphs, a heading, then a block too tall to share a page with it."""
     return (
         f"<html><head><style>@page {{size: A5}} h2 {{break-after: {rule}}}"
-        " .tall {height: 150mm; break-inside: avoid}</style></head><body>"
+        " .tall {break-inside: avoid}</style></head><body>"
         + "<p>regel</p>" * lines
-        + '<h2>Alleen</h2><div class="tall">x</div></body></html>'
+        + '<h2>Alleen</h2><div class="tall">'
+        + "<p>inhoud</p>" * 12
+        + "</div></body></html>"
     )
 
 
@@ -70,6 +107,7 @@ def test_the_check_sees_a_heading_stranded_at_the_bottom_of_a_page() -> None:
     ("agenda", "start", "end", "language"),
     [
         ("bna", dt.date(2019, 7, 1), dt.date(2020, 6, 30), "nl"),
+        ("brainport2030", dt.date(2024, 1, 1), dt.date(2024, 12, 31), "nl"),
         ("brainport2030", dt.date(2024, 1, 1), dt.date(2024, 12, 31), "en"),
     ],
 )

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from koers.agendas.models import Item
 from koers.assessment.service import IndicatorAssessment, assess_indicator, explanation_text
 from koers.charts import DataRow, data_table, render_svg
-from koers.charts.tilemap import render_tilemap
 from koers.indicators.models import Indicator, Observation
 from koers.readmodel.service import (
     AssessmentRow,
@@ -22,6 +21,8 @@ from koers.readmodel.service import (
     indicator_chart,
     key_figure,
     municipal_map,
+    municipal_summary,
+    municipal_svg,
     target_assessment_row,
     target_text,
     trend_assessment_row,
@@ -46,6 +47,7 @@ class IndicatorPage(Page):
     aggregate_text: str = ""
     municipal: MunicipalMap | None = None
     map_svg: str = ""
+    map_summary: str = ""
 
     @property
     def listed_tables(self) -> list[Table]:
@@ -96,28 +98,9 @@ def indicator_page(indicator: Indicator) -> IndicatorPage:
         assessments=_assessments(scope, assessed),
         aggregate_text=explanation_text(assessed.aggregate, language()),
         municipal=municipal,
-        map_svg=_map_svg(indicator, municipal),
+        map_svg=municipal_svg(scope, indicator, municipal) if municipal else "",
+        map_summary=municipal_summary(scope, municipal) if municipal else "",
     )
-
-
-def _map_svg(indicator: Indicator, municipal: MunicipalMap | None) -> str:
-    if municipal is None:
-        return ""
-    title = _("%(indicator)s by municipality, %(period)s") % {
-        "indicator": indicator.name,
-        "period": municipal.period,
-    }
-    description = _(
-        "A map of the %(count)s municipalities of %(region)s, one square each; "
-        "%(known)s have a figure. The darker the square, the higher the figure. "
-        "The table below gives the same numbers."
-    ) % {
-        "count": len(municipal.figures),
-        "region": municipal.region,
-        "known": municipal.with_data,
-    }
-    tiles = municipal.titled(title, description)
-    return render_tilemap(tiles, id_prefix=f"map-{indicator.pk}")
 
 
 def _municipalities_table(municipal: MunicipalMap | None) -> Table:
