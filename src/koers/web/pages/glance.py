@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from koers.agendas.models import Agreement, Item
@@ -26,7 +25,8 @@ from koers.readmodel.service import (
     target_text,
 )
 from koers.readmodel.service import labels as names
-from koers.web.pages.common import DashboardScope, item_link, language, status, today
+from koers.web.pages.common import DashboardScope, item_link, status, today
+from koers.web.pages.indicators import indicator_url
 from koers.web.pages.item import milestone_status
 from koers.web.tables import Cell, Column, Link, Table
 
@@ -87,13 +87,12 @@ def glance(scope: DashboardScope) -> Glance:
         [BarGroup(title, tuple(bars)) for title, bars in groups],
         f"glance-{scope.agenda.code}",
     )
-    targets = _target_assessments(scope)
+    # Targets with figures first: a target still waiting for its first figure says so last.
+    tiles = sorted(
+        (_tile(scope, t) for t in _target_assessments(scope)), key=lambda t: not t.value_text
+    )
     return Glance(
-        svg,
-        _table(groups, scope.agenda.code),
-        _attention(scope, items) + _stale(targets),
-        # Targets with figures first: a target still waiting for its first figure says so last.
-        sorted((_tile(scope, t) for t in targets), key=lambda tile: not tile.value_text),
+        svg, _table(groups, scope.agenda.code), _attention(scope, items) + _stale(tiles), tiles
     )
 
 
@@ -130,9 +129,7 @@ def _tile(scope: DashboardScope, assessed: TargetAssessment) -> FigureTile:
         else None
     )
     return FigureTile(
-        indicator=Link(
-            in_language(indicator, "name", lang), reverse("web:indicator", args=[indicator.code])
-        ),
+        indicator=Link(in_language(indicator, "name", lang), indicator_url(indicator)),
         area=area,
         target_text=target_text(scope, target),
         value_text=format_value(latest.value, indicator.unit, lang) if latest else "",
@@ -149,25 +146,15 @@ def _tile(scope: DashboardScope, assessed: TargetAssessment) -> FigureTile:
     )
 
 
-def _stale(targets: list[TargetAssessment]) -> list[Attention]:
+def _stale(tiles: list[FigureTile]) -> list[Attention]:
     """Targets whose latest figure is older than the indicator's schedule allows."""
-    found = []
-    for assessed in targets:
-        if assessed.staleness is None or not assessed.staleness.stale or not assessed.points:
-            continue
-        indicator = assessed.target.indicator
-        latest = max(assessed.points, key=lambda p: p.year)
-        found.append(
-            Attention(
-                _("stale figure"),
-                Link(
-                    in_language(indicator, "name", language()),
-                    reverse("web:indicator", args=[indicator.code]),
-                ),
-                _("latest figure %(period)s") % {"period": latest.period},
-            )
+    return [
+        Attention(
+            _("stale figure"), t.indicator, _("latest figure %(period)s") % {"period": t.period}
         )
-    return found
+        for t in tiles
+        if t.stale
+    ]
 
 
 def _group(

@@ -56,7 +56,8 @@ def test_the_home_page_shows_each_agenda_at_a_glance(client: Client, proefagenda
     assert "vraagt aandacht" in dutch or "vragen aandacht" in dutch
 
 
-def _tiles(html: str) -> list[str]:
+def tiles_of(html: str) -> list[str]:
+    """The text of each target tile on a page."""
     return [
         text_of(tile)
         for tile in re.findall(r'<li class="koers-figure-tile">(.*?)</li>', html, re.S)
@@ -67,7 +68,7 @@ def test_each_target_is_a_tile_with_its_latest_figure_change_line_and_status(
     client: Client, proefagenda: Agenda
 ) -> None:
     html = client.get("/en/agenda/proefagenda/").content.decode()
-    tiles = _tiles(html)
+    tiles = tiles_of(html)
     assert len(tiles) == 2  # the invented agenda has two targets
     homes = next(t for t in tiles if t.startswith("Homes completed"))
     assert "5,100 homes (2020)" in homes and "+800 homes since 2019" in homes
@@ -94,7 +95,7 @@ def test_figures_past_their_schedule_need_attention(client: Client, proefagenda:
 
 
 def test_the_dutch_tiles_are_dutch(client: Client, proefagenda: Agenda) -> None:
-    tiles = _tiles(client.get("/agenda/proefagenda/").content.decode())
+    tiles = tiles_of(client.get("/agenda/proefagenda/").content.decode())
     homes = next(t for t in tiles if t.startswith("Opgeleverde woningen"))
     assert "5.100 woningen (2020)" in homes and "+800 woningen sinds 2019" in homes
     assert "Doel: 62.000 woningen in 2030" in homes and "cijfer verouderd" in homes
@@ -106,5 +107,5 @@ def test_the_home_page_shows_at_most_four_tiles_per_agenda(
     client: Client, proefagenda: Agenda
 ) -> None:
     html = client.get("/en/").content.decode()
-    assert 1 <= len(_tiles(html)) <= 4
+    assert 1 <= len(tiles_of(html)) <= 4
     assert "The targets in figures" in text_of(html)

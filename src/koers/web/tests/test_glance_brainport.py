@@ -3,8 +3,6 @@ tiles, every unit named in Dutch on the Dutch pages."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.db.models import Q
 from django.test import Client
@@ -13,16 +11,10 @@ from koers.indicators.models import Indicator, Target
 from koers.readmodel.service import unit_label
 from koers.reporting.tests.conftest import brainport
 from koers.web.tests.conftest import text_of
+from koers.web.tests.test_glance import tiles_of as _tiles
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.usefixtures("brainport")]
 __all__ = ["brainport"]
-
-
-def _tiles(html: str) -> list[str]:
-    return [
-        text_of(tile)
-        for tile in re.findall(r'<li class="koers-figure-tile">(.*?)</li>', html, re.S)
-    ]
 
 
 def test_every_target_of_the_2030_agenda_has_a_tile(client: Client) -> None:
